@@ -1,0 +1,67 @@
+package org.rujuk.hub.api;
+
+import org.rujuk.hub.config.Account;
+import org.rujuk.hub.config.HubAccounts;
+import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
+import org.springframework.boot.actuate.health.HealthEndpoint;
+import org.springframework.boot.actuate.info.InfoEndpoint;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * HTTP Basic for the API, with the same accounts as the broker (see {@link HubAccounts}); the hub's own
+ * account cannot log in here. Health and info are open so load balancers and compose can probe them.
+ */
+@Configuration(proxyBeanMethods = false)
+class ApiSecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+        return http
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(EndpointRequest.to(HealthEndpoint.class, InfoEndpoint.class)).permitAll()
+                        .requestMatchers(EndpointRequest.toAnyEndpoint())
+                                .hasAnyRole(ApiAccess.ROLE_ADMIN, ApiAccess.ROLE_COORDINATOR)
+                        .requestMatchers("/api/**")
+                                .hasAnyRole(ApiAccess.ROLE_AGENCY, ApiAccess.ROLE_COORDINATOR, ApiAccess.ROLE_ADMIN)
+                        .anyRequest().denyAll())
+                .httpBasic(Customizer.withDefaults())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // Stateless Basic-auth API: no cookies, so no cross-site request to forge.
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsService apiUsers(HubAccounts accounts, PasswordEncoder encoder) {
+        var users = new InMemoryUserDetailsManager();
+        for (Account account : accounts.all()) {
+            var builder = User.withUsername(account.username()).password(encoder.encode(account.password()));
+            switch (account.kind()) {
+                case AGENCY -> builder.authorities("ROLE_" + ApiAccess.ROLE_AGENCY,
+                        ApiAccess.AGENCY_AUTHORITY_PREFIX + account.agency());
+                case COORDINATOR -> builder.roles(ApiAccess.ROLE_COORDINATOR);
+                case ADMIN -> builder.roles(ApiAccess.ROLE_ADMIN);
+                case HUB -> {
+                    continue;
+                }
+            }
+            users.createUser(builder.build());
+        }
+        return users;
+    }
+}

@@ -1,0 +1,20 @@
+package org.rujuk.hub.broker;
+
+import org.rujuk.hub.config.HubAccounts;
+import org.rujuk.hub.config.HubProperties;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Production shape: the broker is external (an Artemis server or cluster) and is provisioned on start. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "rujuk.broker.embedded", havingValue = "false")
+class ExternalBrokerConfiguration {
+
+    @Bean
+    BrokerProvisioner brokerProvisioner(HubProperties properties, HubAccounts accounts) throws Exception {
+        var provisioner = new BrokerProvisioner(properties, accounts);
+        provisioner.provision();
+        return provisioner;
+    }
+}

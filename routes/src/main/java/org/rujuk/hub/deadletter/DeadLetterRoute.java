@@ -1,0 +1,84 @@
+package org.rujuk.hub.deadletter;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import org.apache.camel.Exchange;
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.builder.RouteBuilder;
+import org.rujuk.hub.messaging.HubRouteConfiguration;
+import org.rujuk.hub.messaging.HubTime;
+import org.rujuk.hub.messaging.IncomingMessage;
+import org.springframework.stereotype.Component;
+
+/**
+ * Moves a message the hub could not process to the dead-letter address, with its reason, sender, original
+ * address and attempt count as message properties, inside the transaction of the consumed message: the original
+ * is acknowledged only if the dead letter is stored. Route id: {@code dead-letter}.
+ */
+@Component
+class DeadLetterRoute extends RouteBuilder {
+
+    static final int MAX_REASON_LENGTH = 500;
+
+    private final Clock clock;
+
+    DeadLetterRoute(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public void configure() {
+        from(HubRouteConfiguration.DEAD_LETTER)
+                .routeId("dead-letter")
+                .process(this::toDeadLetter)
+                .to("jms:queue:{{rujuk.addresses.dead}}")
+                .log(LoggingLevel.WARN, "dead-lettered message ${header.rujukMessageKey} from "
+                        + "${header.rujukSender} on ${header.rujukOriginalAddress}: ${header.rujukDeadReason}");
+    }
+
+    private void toDeadLetter(Exchange exchange) {
+        var incoming = exchange.getProperty(IncomingMessage.PROPERTY, IncomingMessage.class);
+        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        var in = exchange.getIn();
+        Object originalBody = exchange.getUnitOfWork().getOriginalInMessage().getBody();
+        in.removeHeaders("*");
+        in.setHeader("rujukType", "dead-letter");
+        in.setHeader("rujukDeadReason", reason(cause));
+        in.setHeader("rujukDeadAt", HubTime.now(clock).toString());
+        if (incoming != null) {
+            in.setHeader("rujukMessageKey", incoming.messageKey());
+            in.setHeader("rujukSender", incoming.validatedUser());
+            in.setHeader("rujukOriginalAddress", incoming.address());
+            in.setHeader("rujukDeliveryAttempts", incoming.deliveryCount());
+            in.setHeader("_AMQ_DUPL_ID", "dead:" + incoming.messageKey());
+            in.setBody(incoming.text() ? new String(incoming.body(), StandardCharsets.UTF_8)
+                    : textIfUtf8(incoming.body()));
+        } else {
+            in.setBody(originalBody);
+        }
+    }
+
+    /** Keeps text as text so an administrator can read and replay it; anything else stays bytes. */
+    private static Object textIfUtf8(byte[] body) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            return body;
+        }
+    }
+
+    /** The reason names the failure, never the message's content. */
+    static String reason(Exception cause) {
+        if (cause == null) {
+            return "unknown";
+        }
+        String text = cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+        return text.length() <= MAX_REASON_LENGTH ? text : text.substring(0, MAX_REASON_LENGTH);
+    }
+}

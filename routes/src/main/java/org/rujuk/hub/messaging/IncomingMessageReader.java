@@ -1,0 +1,54 @@
+package org.rujuk.hub.messaging;
+
+import jakarta.jms.BytesMessage;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.TextMessage;
+import java.nio.charset.StandardCharsets;
+import org.apache.activemq.artemis.jms.client.ActiveMQMessage;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.apache.camel.component.jms.JmsMessage;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads what the hub needs from a consumed JMS message, whatever protocol it was sent with: a JMS or STOMP text
+ * body, or bytes (a STOMP frame with content-length, an AMQP data section), and the broker's own facts about it.
+ */
+@Component
+public class IncomingMessageReader implements Processor {
+
+    /** Puts the {@link IncomingMessage} on the exchange, where the route's beans and error handling find it. */
+    @Override
+    public void process(Exchange exchange) throws JMSException {
+        exchange.setProperty(IncomingMessage.PROPERTY, read(exchange));
+    }
+
+    public IncomingMessage read(Exchange exchange) throws JMSException {
+        Message jms = exchange.getIn(JmsMessage.class).getJmsMessage();
+        if (!(jms instanceof ActiveMQMessage artemis)) {
+            throw new IllegalStateException("not an Artemis message: " + jms.getClass().getName());
+        }
+        var core = artemis.getCoreMessage();
+        byte[] body;
+        boolean text;
+        if (jms instanceof TextMessage textMessage) {
+            String value = textMessage.getText();
+            body = value == null ? new byte[0] : value.getBytes(StandardCharsets.UTF_8);
+            text = true;
+        } else if (jms instanceof BytesMessage bytesMessage) {
+            bytesMessage.reset();
+            body = new byte[Math.toIntExact(bytesMessage.getBodyLength())];
+            bytesMessage.readBytes(body);
+            text = false;
+        } else {
+            // Map, object or empty messages carry no JSON text: validation rejects the empty body.
+            body = new byte[0];
+            text = false;
+        }
+        int deliveryCount = jms.propertyExists("JMSXDeliveryCount") ? jms.getIntProperty("JMSXDeliveryCount") : 1;
+        String address = core.getAddress();
+        return new IncomingMessage(body, "amq:" + core.getMessageID(), core.getValidatedUserID(), deliveryCount,
+                address, text);
+    }
+}

@@ -1,0 +1,83 @@
+package org.rujuk.hub.status;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.camel.ExchangeProperty;
+import org.rujuk.contract.ContractValidator;
+import org.rujuk.contract.MessageType;
+import org.rujuk.contract.RejectionError;
+import org.rujuk.contract.StatusUpdate;
+import org.rujuk.hub.config.AgencyDirectory;
+import org.rujuk.hub.ledger.HandoffLedger;
+import org.rujuk.hub.ledger.HandoffLedger.StatusResult;
+import org.rujuk.hub.messaging.HubTime;
+import org.rujuk.hub.messaging.IncomingMessage;
+import org.rujuk.hub.messaging.Notice;
+import org.rujuk.hub.messaging.Notices;
+import org.rujuk.hub.messaging.SenderRules;
+import org.rujuk.hub.messaging.UnanswerableMessageException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Decides what a status update leads to: the states it moves the hand-off into (each announced to the other
+ * party), nothing for a repeat, or a rejection for an invalid, third-party, backwards or final-state update.
+ */
+@Component
+public class StatusIntake {
+
+    private static final Logger log = LoggerFactory.getLogger(StatusIntake.class);
+
+    private final ContractValidator contract;
+    private final AgencyDirectory agencies;
+    private final HandoffLedger ledger;
+    private final Notices notices;
+    private final Clock clock;
+
+    public StatusIntake(ContractValidator contract, AgencyDirectory agencies, HandoffLedger ledger, Notices notices,
+            Clock clock) {
+        this.contract = contract;
+        this.agencies = agencies;
+        this.ledger = ledger;
+        this.notices = notices;
+        this.clock = clock;
+    }
+
+    public List<Notice> handle(@ExchangeProperty(IncomingMessage.PROPERTY) IncomingMessage incoming) {
+        OffsetDateTime now = HubTime.now(clock);
+        if (!agencies.isAgency(incoming.validatedUser())) {
+            throw new UnanswerableMessageException("sent by broker account '" + incoming.validatedUser()
+                    + "', which is not an agency and has no inbox for an answer");
+        }
+        var inspection = contract.inspect(incoming.body(), MessageType.STATUS);
+        var errors = new ArrayList<RejectionError>(inspection.errors());
+        StatusUpdate update = null;
+        if (errors.isEmpty()) {
+            update = contract.read(inspection.json(), StatusUpdate.class);
+            errors.addAll(SenderRules.check(update.from(), incoming.validatedUser()));
+        }
+        if (errors.isEmpty()) {
+            StatusResult result = ledger.applyStatus(update, incoming.messageKey(), now);
+            if (result instanceof StatusResult.Applied applied) {
+                String other = applied.handoff().otherParty(update.from());
+                log.info("referral {} is now {} (reported by {})", update.referralId(), update.status().wire(),
+                        update.from());
+                final StatusUpdate reported = update;
+                return applied.entered().stream().map(event -> notices.statusChange(reported, other, event)).toList();
+            }
+            if (result instanceof StatusResult.Repeated) {
+                log.info("referral {}: repeated {} from {} absorbed", update.referralId(), update.status().wire(),
+                        update.from());
+                return List.of();
+            }
+            var refused = (StatusResult.Refused) result;
+            errors.add(new RejectionError(refused.pointer(), refused.message()));
+        }
+        log.info("rejected status message {} from {} (referral {}): {} problem(s)", incoming.messageKey(),
+                incoming.validatedUser(), inspection.referralId(), errors.size());
+        return List.of(notices.rejection(incoming, inspection.type(), inspection.referralId(), errors, now));
+    }
+}

@@ -1,0 +1,196 @@
+package org.rujuk.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The records read every valid example, write it back so that it still conforms, and keep the child out of logs. */
+class RecordsTest {
+
+    private static final ContractValidator VALIDATOR = new ContractValidator();
+    private static final ObjectMapper MAPPER = ContractJson.mapper();
+
+    static Stream<Arguments> validExamples() {
+        List<Arguments> all = new ArrayList<>();
+        for (MessageType type : MessageType.values()) {
+            for (Path file : Examples.files(type, "valid")) {
+                all.add(Arguments.of(type, file.getFileName().toString(), file));
+            }
+        }
+        return all.stream();
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("validExamples")
+    void validExampleRoundTripsThroughItsRecord(MessageType type, String name, Path file) throws IOException {
+        JsonNode original = MAPPER.readTree(Examples.bytes(file));
+
+        Object message = VALIDATOR.read(original, type.recordType());
+        String written = VALIDATOR.write(message);
+        JsonNode rewritten = MAPPER.readTree(written);
+
+        assertThat(VALIDATOR.validate(type, rewritten)).isEmpty();
+        assertThat(VALIDATOR.read(rewritten, type.recordType())).isEqualTo(message);
+        assertThat(rewritten.properties()).extracting(java.util.Map.Entry::getKey)
+                .containsExactlyInAnyOrderElementsOf(fieldNames(original));
+    }
+
+    @Test
+    void keepsTheOffsetTheSenderGave() throws IOException {
+        Referral referral = referral("police-to-social-victim-urgent");
+
+        assertThat(referral.sentAt()).isEqualTo(OffsetDateTime.parse("2026-11-28T09:30:00+07:00"));
+        assertThat(referral.sentAt().getOffset().getTotalSeconds()).isEqualTo(7 * 3600);
+        assertThat(VALIDATOR.write(referral)).contains("\"sentAt\":\"2026-11-28T09:30:00+07:00\"");
+    }
+
+    @Test
+    void leavesAbsentOptionalFieldsOut() throws IOException {
+        Referral referral = referral("police-to-social-victim-urgent");
+
+        JsonNode written = MAPPER.readTree(VALIDATOR.write(referral));
+
+        assertThat(referral.legal()).isNull();
+        assertThat(written.has("legal")).isFalse();
+        assertThat(written.get("child").has("birthDate")).isFalse();
+        assertThat(written.get("child").has("nik")).isFalse();
+    }
+
+    @Test
+    void childToStringLeaksNothingThatIdentifiesTheChild() throws IOException {
+        Child child = referral("social-to-education-witness-with-nik").child();
+
+        assertThat(child.toString())
+                .doesNotContain(child.initials(), child.nik(), child.birthDate().toString(), "2012", child.district());
+    }
+
+    @Test
+    void referralToStringLeaksNeitherChildNorSummaryNorCaseRef() throws IOException {
+        Referral referral = referral("social-to-education-witness-with-nik");
+
+        assertThat(referral.toString())
+                .contains(referral.referralId().toString(), "[redacted]")
+                .doesNotContain(referral.child().initials() + ",", referral.child().nik(), "2012-08-01",
+                        referral.summary().substring(0, 20), referral.caseRef(), referral.child().district());
+    }
+
+    @Test
+    void statusToStringsLeakNoFreeText() {
+        StatusUpdate update = StatusUpdate.of(UUID.randomUUID(), "health", HandoffState.DECLINED, OffsetDateTime.now(),
+                "Anak SA sudah pindah ke Metro Timur", "lihat berkas");
+        StatusNotice notice = StatusNotice.of(update.referralId(), "health", "social", HandoffState.DECLINED,
+                HandoffState.RECEIVED, false, update.at(), update.at(), update.reason(), update.note());
+
+        assertThat(update.toString()).doesNotContain("Anak SA", "berkas").contains("[redacted]");
+        assertThat(notice.toString()).doesNotContain("Anak SA", "berkas").contains("[redacted]");
+    }
+
+    @Test
+    void factoriesFillType() {
+        UUID id = UUID.randomUUID();
+        OffsetDateTime now = OffsetDateTime.parse("2026-11-28T09:30:00+07:00");
+        Consent consent = new Consent(ConsentBasis.GUARDIAN_CONSENT, now);
+        Child child = new Child("RA", Sex.FEMALE, LocalDate.parse("2013-04-02"), null, "Metro Pusat", null);
+
+        Referral referral = Referral.of(id, "LP/1", "police", "social", now, Priority.URGENT, ChildRole.VICTIM,
+                Category.NEGLECT, List.of(Service.SHELTER), child, "Ringkasan.", consent, null);
+
+        assertThat(referral.type()).isEqualTo("referral");
+        assertThat(StatusUpdate.of(id, "social", HandoffState.RECEIVED, now, null, null).type()).isEqualTo("status");
+        assertThat(Receipt.of(id, "LP/1", "social", now).type()).isEqualTo("receipt");
+        assertThat(Rejection.of("ID:1", id, "referral", List.of(RejectionError.ofBody("x")), now).type())
+                .isEqualTo("rejection");
+        assertThat(StatusNotice.of(id, "social", "police", HandoffState.RECEIVED, HandoffState.SUBMITTED, false, now,
+                now, null, null).type()).isEqualTo("status");
+        assertThat(VALIDATOR.validate(MessageType.REFERRAL, MAPPER.valueToTree(referral))).isEmpty();
+    }
+
+    @Test
+    void recordsCopyTheirLists() {
+        List<Service> services = new ArrayList<>(List.of(Service.HEALTH));
+        Referral referral = Referral.of(UUID.randomUUID(), "LP/1", "police", "health", null, null, null, null,
+                services, null, null, null, null);
+
+        services.add(Service.SHELTER);
+
+        assertThat(referral.servicesRequested()).containsExactly(Service.HEALTH);
+    }
+
+    @Test
+    void handoffStateMapsToAndFromItsWireValue() {
+        assertThat(HandoffState.IN_PROGRESS.wire()).isEqualTo("in_progress");
+        assertThat(HandoffState.fromWire("withdrawn")).isEqualTo(HandoffState.WITHDRAWN);
+        for (HandoffState state : HandoffState.values()) {
+            assertThat(HandoffState.fromWire(state.wire())).isEqualTo(state);
+        }
+        assertThatThrownBy(() -> HandoffState.fromWire("Siti")).isInstanceOf(IllegalArgumentException.class)
+                .message().doesNotContain("Siti");
+    }
+
+    @Test
+    void enumsListExactlyTheValuesTheirSchemasAllow() throws IOException {
+        JsonNode referral = schema(MessageType.REFERRAL).get("properties");
+        JsonNode notice = schema(MessageType.STATUS_NOTICE).get("properties");
+
+        assertThat(wires(Priority.values())).isEqualTo(values(referral.at("/priority/enum")));
+        assertThat(wires(ChildRole.values())).isEqualTo(values(referral.at("/childRole/enum")));
+        assertThat(wires(Category.values())).isEqualTo(values(referral.at("/category/enum")));
+        assertThat(wires(Service.values())).isEqualTo(values(referral.at("/servicesRequested/items/enum")));
+        assertThat(wires(Sex.values())).isEqualTo(values(referral.at("/child/properties/sex/enum")));
+        assertThat(wires(ConsentBasis.values())).isEqualTo(values(referral.at("/consent/properties/basis/enum")));
+        assertThat(wires(LegalStage.values())).isEqualTo(values(referral.at("/legal/properties/stage/enum")));
+        assertThat(wires(HandoffState.values())).isEqualTo(values(notice.at("/previousStatus/enum")));
+        assertThat(values(notice.at("/status/enum")))
+                .isEqualTo(values(schema(MessageType.STATUS).at("/$defs/reportedState/enum")))
+                .containsExactlyElementsOf(wires(HandoffState.values()).subList(1, HandoffState.values().length));
+    }
+
+    private static List<String> wires(Enum<?>[] constants) {
+        return Arrays.stream(constants).map(constant -> {
+            try {
+                return (String) constant.getClass().getMethod("wire").invoke(constant);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
+    private static List<String> values(JsonNode array) {
+        assertThat(array.isArray()).as("an enum in the schema").isTrue();
+        List<String> values = new ArrayList<>();
+        array.forEach(value -> values.add(value.asText()));
+        return values;
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    private static Referral referral(String example) throws IOException {
+        return VALIDATOR.read(MAPPER.readTree(Examples.valid(MessageType.REFERRAL, example)), Referral.class);
+    }
+
+    private static JsonNode schema(MessageType type) throws IOException {
+        try (InputStream in = RecordsTest.class.getClassLoader().getResourceAsStream(type.schemaResource())) {
+            return MAPPER.readTree(in);
+        }
+    }
+}
