@@ -61,6 +61,9 @@ public record BrokerTopology(
                 .setAddressFullMessagePolicy(AddressFullMessagePolicy.PAGE)
                 .setPageLimitBytes(2L * 1024 * 1024 * 1024)
                 .setPageFullMessagePolicy(PageFullMessagePolicy.FAIL));
+        // The broker's own management notifications have no queue unless someone listens: they are not lost
+        // messages and must not fill the dead-letter address.
+        settings.put("activemq.#", new AddressSettings().setSendToDLAOnNoRoute(false));
 
         for (String in : List.of(addresses.referralsIn(), addresses.statusIn())) {
             queues.add(anycast(in));
@@ -68,10 +71,10 @@ public record BrokerTopology(
                     grant(ROLE_AGENCY, Permission.SEND),
                     grant(ROLE_HUB, Permission.CONSUME, Permission.BROWSE),
                     grant(ROLE_ADMIN, Permission.BROWSE, Permission.MANAGE)));
-            // The hub dead-letters with a reason on attempt maxAttempts; the broker's own limit is one above, as
-            // a backstop for a hub that crashes while handling the message.
+            // The hub dead-letters, with the reason, the delivery after the last allowed attempt; the broker's own
+            // limit is one above that, as a backstop for a hub that crashes while dead-lettering.
             settings.put(in, new AddressSettings()
-                    .setMaxDeliveryAttempts(delivery.maxAttempts() + 1)
+                    .setMaxDeliveryAttempts(delivery.maxAttempts() + 2)
                     .setRedeliveryDelay(delivery.redeliveryDelay().toMillis())
                     .setRedeliveryMultiplier(delivery.redeliveryMultiplier())
                     .setMaxRedeliveryDelay(delivery.maxRedeliveryDelay().toMillis()));

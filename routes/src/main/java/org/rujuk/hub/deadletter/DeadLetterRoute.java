@@ -8,6 +8,7 @@ import java.time.Clock;
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
+import org.rujuk.hub.messaging.FailureReason;
 import org.rujuk.hub.messaging.HubRouteConfiguration;
 import org.rujuk.hub.messaging.HubTime;
 import org.rujuk.hub.messaging.IncomingMessage;
@@ -20,8 +21,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class DeadLetterRoute extends RouteBuilder {
-
-    static final int MAX_REASON_LENGTH = 500;
 
     private final Clock clock;
 
@@ -43,22 +42,20 @@ class DeadLetterRoute extends RouteBuilder {
         var incoming = exchange.getProperty(IncomingMessage.PROPERTY, IncomingMessage.class);
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         var in = exchange.getIn();
-        Object originalBody = exchange.getUnitOfWork().getOriginalInMessage().getBody();
         in.removeHeaders("*");
         in.setHeader("rujukType", "dead-letter");
-        in.setHeader("rujukDeadReason", reason(cause));
+        in.setHeader("rujukDeadReason", FailureReason.of(cause));
         in.setHeader("rujukDeadAt", HubTime.now(clock).toString());
         if (incoming != null) {
             in.setHeader("rujukMessageKey", incoming.messageKey());
             in.setHeader("rujukSender", incoming.validatedUser());
             in.setHeader("rujukOriginalAddress", incoming.address());
-            in.setHeader("rujukDeliveryAttempts", incoming.deliveryCount());
+            in.setHeader("rujukDeliveryCount", incoming.deliveryCount());
             in.setHeader("_AMQ_DUPL_ID", "dead:" + incoming.messageKey());
             in.setBody(incoming.text() ? new String(incoming.body(), StandardCharsets.UTF_8)
                     : textIfUtf8(incoming.body()));
-        } else {
-            in.setBody(originalBody);
         }
+        // Without an IncomingMessage the failure came before the body was read: the body is still the original.
     }
 
     /** Keeps text as text so an administrator can read and replay it; anything else stays bytes. */
@@ -71,14 +68,5 @@ class DeadLetterRoute extends RouteBuilder {
         } catch (CharacterCodingException e) {
             return body;
         }
-    }
-
-    /** The reason names the failure, never the message's content. */
-    static String reason(Exception cause) {
-        if (cause == null) {
-            return "unknown";
-        }
-        String text = cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
-        return text.length() <= MAX_REASON_LENGTH ? text : text.substring(0, MAX_REASON_LENGTH);
     }
 }

@@ -1,6 +1,7 @@
 package org.rujuk.hub.intake;
 
 import org.apache.camel.builder.RouteBuilder;
+import org.rujuk.hub.messaging.DeliveryAttempts;
 import org.rujuk.hub.messaging.HubRouteConfiguration;
 import org.rujuk.hub.messaging.IncomingMessageReader;
 import org.rujuk.hub.messaging.NoticeSenderRoute;
@@ -15,10 +16,12 @@ import org.springframework.stereotype.Component;
 class ReferralIntakeRoute extends RouteBuilder {
 
     private final IncomingMessageReader reader;
+    private final DeliveryAttempts attempts;
     private final ReferralIntake intake;
 
-    ReferralIntakeRoute(IncomingMessageReader reader, ReferralIntake intake) {
+    ReferralIntakeRoute(IncomingMessageReader reader, DeliveryAttempts attempts, ReferralIntake intake) {
         this.reader = reader;
+        this.attempts = attempts;
         this.intake = intake;
     }
 
@@ -28,6 +31,7 @@ class ReferralIntakeRoute extends RouteBuilder {
                 .routeId("referral-intake")
                 .routeConfigurationId(HubRouteConfiguration.ID)
                 .process(reader).id("read-referral")
+                .process(attempts).id("check-referral-attempts")
                 .bean(intake, "handle").id("decide-and-record-referral")
                 .to(NoticeSenderRoute.SEND_NOTICES).id("send-referral-notices");
     }

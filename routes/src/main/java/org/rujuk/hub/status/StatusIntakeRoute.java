@@ -1,6 +1,7 @@
 package org.rujuk.hub.status;
 
 import org.apache.camel.builder.RouteBuilder;
+import org.rujuk.hub.messaging.DeliveryAttempts;
 import org.rujuk.hub.messaging.HubRouteConfiguration;
 import org.rujuk.hub.messaging.IncomingMessageReader;
 import org.rujuk.hub.messaging.NoticeSenderRoute;
@@ -14,10 +15,12 @@ import org.springframework.stereotype.Component;
 class StatusIntakeRoute extends RouteBuilder {
 
     private final IncomingMessageReader reader;
+    private final DeliveryAttempts attempts;
     private final StatusIntake intake;
 
-    StatusIntakeRoute(IncomingMessageReader reader, StatusIntake intake) {
+    StatusIntakeRoute(IncomingMessageReader reader, DeliveryAttempts attempts, StatusIntake intake) {
         this.reader = reader;
+        this.attempts = attempts;
         this.intake = intake;
     }
 
@@ -27,6 +30,7 @@ class StatusIntakeRoute extends RouteBuilder {
                 .routeId("status-intake")
                 .routeConfigurationId(HubRouteConfiguration.ID)
                 .process(reader).id("read-status")
+                .process(attempts).id("check-status-attempts")
                 .bean(intake, "handle").id("decide-and-record-status")
                 .to(NoticeSenderRoute.SEND_NOTICES).id("send-status-notices");
     }

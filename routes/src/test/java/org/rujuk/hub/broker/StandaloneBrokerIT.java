@@ -1,0 +1,538 @@
+package org.rujuk.hub.broker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.jms.Connection;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSSecurityException;
+import jakarta.jms.Message;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.apache.activemq.artemis.api.core.client.ActiveMQClient;
+import org.apache.activemq.artemis.api.core.client.ClientRequestor;
+import org.apache.activemq.artemis.api.core.management.ManagementHelper;
+import org.apache.activemq.artemis.api.core.management.ResourceNames;
+import org.apache.qpid.jms.JmsConnectionFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.rujuk.contract.ContractJson;
+import org.rujuk.hub.TestPorts;
+import org.rujuk.hub.TestPostgres;
+
+/**
+ * The production shape, for real: the official Artemis distribution as its own process, configured only with the
+ * shipped {@code src/main/artemis/broker.properties}; a real PostgreSQL; and the hub jar as its own process with
+ * the {@code prod} profile, which provisions the broker through management on start. Agencies speak AMQP 1.0
+ * with a stock client (Qpid JMS). Run by failsafe after {@code package}; logs go to
+ * {@code target/standalone-it/} and their tails are printed when something fails.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class StandaloneBrokerIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(15);
+    private static final Path WORK = Path.of(System.getProperty("rujuk.it.work-dir", "target/standalone-it"));
+    private static final String ADMIN_USER = "artemis";
+    private static final String ADMIN_PASSWORD = secret();
+    private static final String REFERRALS_IN = "rujuk.referrals.in";
+    private static final String STATUS_IN = "rujuk.status.in";
+    private static final List<ChildProcess> CHILDREN = new ArrayList<>();
+
+    private static int brokerPort;
+    private static Map<String, String> hubEnvironment;
+    private static ChildProcess broker;
+    private static ChildProcess hub;
+
+    @RegisterExtension
+    static final TestWatcher PRINT_LOGS_ON_FAILURE = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            printLogTails();
+        }
+    };
+
+    @BeforeAll
+    static void startBrokerDatabaseAndHub() throws Exception {
+        Runtime.getRuntime().addShutdownHook(new Thread(StandaloneBrokerIT::stopChildren));
+        try {
+            deleteRecursively(WORK);
+            Files.createDirectories(WORK);
+            brokerPort = TestPorts.free();
+            broker = startBroker(createBrokerInstance());
+            hubEnvironment = hubEnvironment(TestPostgres.jdbcUrl());
+            hub = startHub("hub-1");
+        } catch (Throwable failure) {
+            printLogTails();
+            stopChildren();
+            throw failure;
+        }
+    }
+
+    @AfterAll
+    static void stopChildren() {
+        synchronized (CHILDREN) {
+            CHILDREN.forEach(ChildProcess::stop);
+        }
+    }
+
+    @Test
+    @Order(1)
+    void brokerRunsWithEveryShippedSetting() throws Exception {
+        try (var management = new Management()) {
+            JsonNode status = ContractJson.mapper().readTree((String) management.attribute("Status"));
+            JsonNode shipped = status.path("configuration").path("properties").path("broker.properties");
+            assertThat(shipped.isMissingNode()).as("broker.properties was not applied: %s", status).isFalse();
+            assertThat(shipped.path("errors")).as("settings the broker did not understand").isEmpty();
+            assertThat(management.attribute("SecurityEnabled")).isEqualTo(true);
+            assertThat(management.attribute("IDCacheSize")).isEqualTo(100_000);
+            assertThat(management.attribute("PersistIDCache")).isEqualTo(true);
+            assertThat(management.attribute("JournalType")).isEqualTo("NIO");
+            assertThat(management.attribute("JournalBufferTimeout")).isEqualTo(132_000);
+        }
+    }
+
+    @Test
+    @Order(2)
+    void referralOverAmqpReachesRecipientVerbatimAndSenderGetsReceipt() throws Exception {
+        ObjectNode referral = referral("police", "social");
+        String body = referral.toPrettyString();
+        try (var police = agency("police"); var social = agency("social")) {
+            police.send(REFERRALS_IN, body);
+
+            Message delivered = social.receive(inbox("social"), selectorFor(referral));
+            assertThat(delivered).as("referral in social's inbox").isNotNull();
+            assertThat(((TextMessage) delivered).getText()).isEqualTo(body);
+            assertThat(delivered.getStringProperty("rujukType")).isEqualTo("referral");
+            assertThat(delivered.getJMSCorrelationID()).isEqualTo(referralId(referral));
+
+            JsonNode receipt = police.receiveJson(inbox("police"), selectorFor(referral));
+            assertThat(receipt.path("type").asText()).isEqualTo("receipt");
+            assertThat(receipt.path("referralId").asText()).isEqualTo(referralId(referral));
+        }
+    }
+
+    @Test
+    @Order(3)
+    void statusFromRecipientReachesSender() throws Exception {
+        ObjectNode referral = referral("police", "social");
+        try (var police = agency("police"); var social = agency("social")) {
+            police.send(REFERRALS_IN, referral.toString());
+            assertThat(social.receive(inbox("social"), selectorFor(referral))).isNotNull();
+            assertThat(police.receiveJson(inbox("police"), selectorFor(referral)).path("type").asText())
+                    .isEqualTo("receipt");
+
+            social.send(STATUS_IN, status(referral, "social", "received").toString());
+
+            JsonNode notice = police.receiveJson(inbox("police"), selectorFor(referral));
+            assertThat(notice.path("type").asText()).isEqualTo("status");
+            assertThat(notice.path("status").asText()).isEqualTo("received");
+            assertThat(notice.path("from").asText()).isEqualTo("social");
+        }
+    }
+
+    @Test
+    @Order(4)
+    void spoofedSenderIsRejectedToTheRealSender() throws Exception {
+        ObjectNode spoofed = referral("social", "health");
+        try (var police = agency("police"); var health = agency("health")) {
+            police.send(REFERRALS_IN, spoofed.toString());
+
+            JsonNode rejection = police.receiveJson(inbox("police"), selectorFor(spoofed));
+            assertThat(rejection.path("type").asText()).isEqualTo("rejection");
+            assertThat(rejection.path("errors").findValuesAsText("pointer")).contains("/from");
+            assertThat(health.receive(inbox("health"), selectorFor(spoofed), Duration.ofMillis(500))).isNull();
+        }
+    }
+
+    @Test
+    @Order(5)
+    void provisionedBrokerEnforcesTheContractsPermissions() throws Exception {
+        try (var social = agency("social")) {
+            assertThatThrownBy(() -> social.receive(inbox("police"), null, Duration.ofMillis(500)))
+                    .as("social consumes police's inbox").isInstanceOf(JMSSecurityException.class);
+        }
+        try (var police = agency("police")) {
+            assertThatThrownBy(() -> police.send(inbox("social"), referral("police", "social").toString()))
+                    .as("police sends to an inbox").isInstanceOf(JMSSecurityException.class);
+        }
+        assertThatThrownBy(() -> new AmqpAgency("police", "not-" + password("police")).close())
+                .as("log in with a wrong password").isInstanceOf(JMSSecurityException.class);
+    }
+
+    @Test
+    @Order(6)
+    void restartedHubProvisionsIdempotentlyAndKeepsRouting() throws Exception {
+        Map<String, Object> before;
+        try (var management = new Management()) {
+            before = management.provisionedState();
+        }
+
+        hub.stop();
+        hub = startHub("hub-2");
+
+        try (var management = new Management()) {
+            assertThat(management.provisionedState()).isEqualTo(before);
+        }
+        ObjectNode referral = referral("police", "education");
+        try (var police = agency("police"); var education = agency("education")) {
+            police.send(REFERRALS_IN, referral.toString());
+            assertThat(education.receive(inbox("education"), selectorFor(referral))).isNotNull();
+            assertThat(police.receiveJson(inbox("police"), selectorFor(referral)).path("type").asText())
+                    .isEqualTo("receipt");
+        }
+    }
+
+    // ---- the broker: the official distribution, a fresh instance, the shipped configuration
+
+    private static Path createBrokerInstance() throws Exception {
+        Path home = Path.of(System.getProperty("rujuk.it.artemis-home", "target/artemis/apache-artemis-2.40.0"));
+        Path instance = WORK.resolve("broker");
+        var create = new ChildProcess("artemis-create", WORK.resolve("artemis-create.log"), List.of(
+                "bash", home.resolve("bin/artemis").toString(), "create",
+                "--silent", "--force",
+                // Loopback only, no web console: nothing but the one acceptor, on a free port.
+                "--host", "127.0.0.1", "--default-port", String.valueOf(brokerPort), "--no-web",
+                "--require-login", "--user", ADMIN_USER, "--password", ADMIN_PASSWORD,
+                // The shipped broker.properties sets the journal; skip create's disk benchmark.
+                "--nio", "--no-autotune", "--java-memory", "512M",
+                instance.toString()), javaEnvironment(), WORK);
+        assertThat(create.process.waitFor(60, TimeUnit.SECONDS)).as("artemis create finished").isTrue();
+        assertThat(create.process.exitValue()).as("artemis create exit code").isZero();
+        return instance;
+    }
+
+    private static ChildProcess startBroker(Path instance) {
+        Path shipped = Path.of(System.getProperty("rujuk.it.broker-properties", "src/main/artemis/broker.properties"));
+        assertThat(shipped).exists();
+        // As docker-compose.yml does: the shipped file is applied on every start with --properties.
+        var process = new ChildProcess("broker", WORK.resolve("broker.log"), List.of(
+                "bash", instance.resolve("bin/artemis").toString(), "run",
+                "--properties", shipped.toAbsolutePath().toString()), javaEnvironment(), instance);
+        await("broker active").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> process.logContains("AMQ221007"));
+        return process;
+    }
+
+    // ---- the hub: the jar `package` built, run as production runs it
+
+    private static ChildProcess startHub(String name) throws IOException {
+        Path jar = Path.of(System.getProperty("rujuk.it.hub-jar", "target/rujuk-hub-1.0.0-SNAPSHOT.jar"));
+        assertThat(jar).as("the hub jar (run `mvn package` first)").exists();
+        int port = TestPorts.free();
+        Path dir = Files.createDirectories(WORK.resolve(name));
+        var process = new ChildProcess(name, WORK.resolve(name + ".log"), List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-XX:TieredStopAtLevel=1",
+                "-jar", jar.toAbsolutePath().toString(),
+                "--spring.profiles.active=prod", "--server.port=" + port), hubEnvironment, dir);
+        var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        var health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+                .timeout(Duration.ofSeconds(5)).build();
+        await(name + " healthy").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                .ignoreExceptionsInstanceOf(IOException.class)
+                .until(() -> {
+                    process.assertAlive();
+                    var response = http.send(health, HttpResponse.BodyHandlers.ofString());
+                    return response.statusCode() == 200 && response.body().contains("\"status\":\"UP\"");
+                });
+        return process;
+    }
+
+    /**
+     * Every {@code RUJUK_*} variable the prod profile reads: the passwords random and non-demo, the broker and
+     * the database those of this test.
+     */
+    private static Map<String, String> hubEnvironment(String jdbcUrl) throws IOException {
+        var env = javaEnvironment();
+        env.keySet().removeIf(key -> key.startsWith("RUJUK_") || key.startsWith("SPRING_"));
+        for (String variable : prodProfileVariables()) {
+            if (variable.endsWith("_PASSWORD")) {
+                env.put(variable, secret());
+            }
+        }
+        env.put("RUJUK_BROKER_URL", "tcp://127.0.0.1:" + brokerPort);
+        env.put("RUJUK_BROKER_ADMIN_USER", ADMIN_USER);
+        env.put("RUJUK_BROKER_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        env.put("RUJUK_DB_URL", jdbcUrl);
+        env.put("RUJUK_DB_USER", "postgres");
+        assertThat(env).as("every variable the prod profile reads").containsKeys(
+                prodProfileVariables().toArray(String[]::new));
+        return env;
+    }
+
+    static TreeSet<String> prodProfileVariables() throws IOException {
+        try (InputStream in = StandaloneBrokerIT.class.getResourceAsStream("/application-prod.yml")) {
+            assertThat(in).as("application-prod.yml on the classpath").isNotNull();
+            String yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            var variables = new TreeSet<String>();
+            Pattern.compile("\\$\\{(RUJUK_[A-Z0-9_]+)").matcher(yaml).results().forEach(m -> variables.add(m.group(1)));
+            return variables;
+        }
+    }
+
+    private static Map<String, String> javaEnvironment() {
+        var env = new LinkedHashMap<>(System.getenv());
+        env.put("JAVA_HOME", System.getProperty("java.home"));
+        return env;
+    }
+
+    // ---- agencies and messages
+
+    private static AmqpAgency agency(String code) throws JMSException {
+        return new AmqpAgency(code, password(code));
+    }
+
+    private static String password(String code) {
+        return hubEnvironment.get("RUJUK_" + code.toUpperCase() + "_PASSWORD");
+    }
+
+    private static String inbox(String code) {
+        return "rujuk.agency." + code + ".inbox";
+    }
+
+    private static ObjectNode referral(String from, String to) throws IOException {
+        try (InputStream in = StandaloneBrokerIT.class.getResourceAsStream("/examples/referral-police-to-social.json")) {
+            var referral = (ObjectNode) ContractJson.mapper().readTree(in);
+            referral.put("referralId", UUID.randomUUID().toString());
+            referral.put("from", from);
+            referral.put("to", to);
+            return referral;
+        }
+    }
+
+    private static ObjectNode status(JsonNode referral, String from, String status) {
+        var update = ContractJson.mapper().createObjectNode();
+        update.put("type", "status");
+        update.put("referralId", referralId(referral));
+        update.put("from", from);
+        update.put("status", status);
+        update.put("at", "2026-11-28T10:00:00+07:00");
+        return update;
+    }
+
+    private static String referralId(JsonNode message) {
+        return message.get("referralId").asText();
+    }
+
+    private static String selectorFor(JsonNode referral) {
+        return "referralId = '" + referralId(referral) + "'";
+    }
+
+    /** An agency system on AMQP 1.0 with a stock client and its own broker account. */
+    private static final class AmqpAgency implements AutoCloseable {
+        private final Connection connection;
+        private final Session session;
+
+        AmqpAgency(String user, String password) throws JMSException {
+            var factory = new JmsConnectionFactory("amqp://127.0.0.1:" + brokerPort);
+            this.connection = factory.createConnection(user, password);
+            try {
+                connection.start();
+                this.session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            } catch (JMSException e) {
+                connection.close();
+                throw e;
+            }
+        }
+
+        void send(String address, String body) throws JMSException {
+            try (var producer = session.createProducer(session.createQueue(address))) {
+                producer.send(session.createTextMessage(body));
+            }
+        }
+
+        Message receive(String queue, String selector) throws JMSException {
+            return receive(queue, selector, WAIT);
+        }
+
+        Message receive(String queue, String selector, Duration timeout) throws JMSException {
+            try (var consumer = session.createConsumer(session.createQueue(queue), selector)) {
+                return consumer.receive(timeout.toMillis());
+            }
+        }
+
+        JsonNode receiveJson(String queue, String selector) throws Exception {
+            Message message = receive(queue, selector);
+            assertThat(message).as("a message on %s", queue).isNotNull();
+            return ContractJson.mapper().readTree(((TextMessage) message).getText());
+        }
+
+        @Override
+        public void close() throws JMSException {
+            connection.close();
+        }
+    }
+
+    /** The broker's management API, as its administrator, over CORE. */
+    private static final class Management implements AutoCloseable {
+        private final org.apache.activemq.artemis.api.core.client.ServerLocator locator;
+        private final org.apache.activemq.artemis.api.core.client.ClientSessionFactory factory;
+        private final org.apache.activemq.artemis.api.core.client.ClientSession session;
+
+        Management() throws Exception {
+            locator = ActiveMQClient.createServerLocator("tcp://127.0.0.1:" + brokerPort);
+            factory = locator.createSessionFactory();
+            session = factory.createSession(ADMIN_USER, ADMIN_PASSWORD, false, true, true, false, 1);
+            session.start();
+        }
+
+        Object attribute(String name) throws Exception {
+            var message = session.createMessage(false);
+            ManagementHelper.putAttribute(message, ResourceNames.BROKER, name);
+            return answer(message, name);
+        }
+
+        Object invoke(String operation, Object... arguments) throws Exception {
+            var message = session.createMessage(false);
+            ManagementHelper.putOperationInvocation(message, ResourceNames.BROKER, operation, arguments);
+            return answer(message, operation);
+        }
+
+        /** What the hub provisions: accounts with their roles, addresses, permissions on the contract's matches. */
+        Map<String, Object> provisionedState() throws Exception {
+            var state = new LinkedHashMap<String, Object>();
+            state.put("users", ContractJson.mapper().readTree((String) invoke("listUser", "")));
+            state.put("addresses", new TreeSet<>(List.of((Object[]) attribute("AddressNames"))));
+            for (String match : List.of(REFERRALS_IN, STATUS_IN, inbox("police"), "rujuk.escalations")) {
+                state.put("roles " + match, ContractJson.mapper().readTree((String) invoke("getRolesAsJSON", match)));
+            }
+            return state;
+        }
+
+        private Object answer(org.apache.activemq.artemis.api.core.client.ClientMessage request, String what)
+                throws Exception {
+            try (var requestor = new ClientRequestor(session, "activemq.management")) {
+                var reply = requestor.request(request, 10_000);
+                assertThat(reply).as("management answered %s", what).isNotNull();
+                assertThat(ManagementHelper.hasOperationSucceeded(reply))
+                        .as("management %s: %s", what, ManagementHelper.getResult(reply)).isTrue();
+                return ManagementHelper.getResult(reply);
+            }
+        }
+
+        @Override
+        public void close() throws Exception {
+            session.close();
+            factory.close();
+            locator.close();
+        }
+    }
+
+    // ---- child processes and their logs
+
+    /** A process this test started, its output in a log file; stopped politely, then forcibly. */
+    private static final class ChildProcess {
+        private final String name;
+        private final Path log;
+        private final Process process;
+
+        ChildProcess(String name, Path log, List<String> command, Map<String, String> environment, Path directory) {
+            this.name = name;
+            this.log = log;
+            var builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            builder.environment().clear();
+            builder.environment().putAll(environment);
+            try {
+                this.process = builder.start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not start " + name, e);
+            }
+            synchronized (CHILDREN) {
+                CHILDREN.add(this);
+            }
+        }
+
+        boolean logContains(String text) throws IOException {
+            assertAlive();
+            return Files.readString(log, StandardCharsets.UTF_8).contains(text);
+        }
+
+        void assertAlive() {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
+            }
+        }
+
+        void stop() {
+            process.descendants().forEach(ProcessHandle::destroy);
+            process.destroy();
+            try {
+                if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                    process.descendants().forEach(ProcessHandle::destroyForcibly);
+                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        String tail(int lines) {
+            try {
+                List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
+                return String.join(System.lineSeparator(), all.subList(Math.max(0, all.size() - lines), all.size()));
+            } catch (IOException e) {
+                return "(no log: " + e.getMessage() + ")";
+            }
+        }
+    }
+
+    private static void printLogTails() {
+        synchronized (CHILDREN) {
+            for (var child : CHILDREN) {
+                System.err.printf("%n===== last lines of %s (%s) =====%n%s%n", child.name, child.log, child.tail(60));
+            }
+        }
+    }
+
+    private static String secret() {
+        byte[] bytes = new byte[18];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}
