@@ -10,6 +10,7 @@ import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.spi.core.security.ActiveMQJAASSecurityManager;
 import org.apache.activemq.artemis.spi.core.security.jaas.InVMLoginModule;
+import org.rujuk.artemis.ValidatedUserPlugin;
 import org.rujuk.hub.config.HubAccounts;
 import org.rujuk.hub.config.HubProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -72,6 +73,7 @@ class EmbeddedBrokerConfiguration {
             config.addAddressConfiguration(new CoreAddressConfiguration().setName(address)
                     .addRoutingType(RoutingType.MULTICAST));
         }
+        config.registerBrokerPlugin(new ValidatedUserPlugin());
         topology.security().forEach(config::putSecurityRoles);
         topology.addressSettings().forEach(config::addAddressSetting);
         return config;

@@ -33,6 +33,8 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.activemq.artemis.api.core.client.ActiveMQClient;
@@ -49,6 +51,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
+import org.rujuk.artemis.ValidatedUserPlugin;
 import org.rujuk.contract.ContractJson;
 import org.rujuk.hub.TestPorts;
 import org.rujuk.hub.TestPostgres;
@@ -116,11 +119,13 @@ class StandaloneBrokerIT {
             JsonNode shipped = status.path("configuration").path("properties").path("broker.properties");
             assertThat(shipped.isMissingNode()).as("broker.properties was not applied: %s", status).isFalse();
             assertThat(shipped.path("errors")).as("settings the broker did not understand").isEmpty();
+            assertThat((Object[]) management.attribute("BrokerPluginClassNames"))
+                    .contains(ValidatedUserPlugin.class.getName());
             assertThat(management.attribute("SecurityEnabled")).isEqualTo(true);
-            assertThat(management.attribute("IDCacheSize")).isEqualTo(100_000);
+            assertThat(((Number) management.attribute("IDCacheSize")).longValue()).isEqualTo(100_000);
             assertThat(management.attribute("PersistIDCache")).isEqualTo(true);
             assertThat(management.attribute("JournalType")).isEqualTo("NIO");
-            assertThat(management.attribute("JournalBufferTimeout")).isEqualTo(132_000);
+            assertThat(((Number) management.attribute("JournalBufferTimeout")).longValue()).isEqualTo(132_000);
         }
     }
 
@@ -179,6 +184,20 @@ class StandaloneBrokerIT {
 
     @Test
     @Order(5)
+    void senderCannotForgeTheBrokersStamp() throws Exception {
+        ObjectNode forged = referral("social", "health");
+        try (var police = agency("police"); var health = agency("health")) {
+            police.send(REFERRALS_IN, forged.toString(), Map.of("_AMQ_VALIDATED_USER", "social"));
+
+            JsonNode rejection = police.receiveJson(inbox("police"), selectorFor(forged));
+            assertThat(rejection.path("type").asText()).isEqualTo("rejection");
+            assertThat(rejection.path("errors").findValuesAsText("pointer")).contains("/from");
+            assertThat(health.receive(inbox("health"), selectorFor(forged), Duration.ofMillis(500))).isNull();
+        }
+    }
+
+    @Test
+    @Order(6)
     void provisionedBrokerEnforcesTheContractsPermissions() throws Exception {
         try (var social = agency("social")) {
             assertThatThrownBy(() -> social.receive(inbox("police"), null, Duration.ofMillis(500)))
@@ -193,7 +212,7 @@ class StandaloneBrokerIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void restartedHubProvisionsIdempotentlyAndKeepsRouting() throws Exception {
         Map<String, Object> before;
         try (var management = new Management()) {
@@ -234,7 +253,9 @@ class StandaloneBrokerIT {
         return instance;
     }
 
-    private static ChildProcess startBroker(Path instance) {
+    private static ChildProcess startBroker(Path instance) throws IOException {
+        // Rujuk's broker plugin, as the hub resolved it (see broker.properties): into the instance's lib/.
+        Files.copy(pluginJar(), instance.resolve("lib").resolve("rujuk-artemis-plugin.jar"));
         Path shipped = Path.of(System.getProperty("rujuk.it.broker-properties", "src/main/artemis/broker.properties"));
         assertThat(shipped).exists();
         // As docker-compose.yml does: the shipped file is applied on every start with --properties.
@@ -244,6 +265,28 @@ class StandaloneBrokerIT {
         await("broker active").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
                 .until(() -> process.logContains("AMQ221007"));
         return process;
+    }
+
+    /** The plugin's jar from the test classpath; a directory of classes (an IDE, a reactor build) is jarred. */
+    private static Path pluginJar() throws IOException {
+        Path location;
+        try {
+            location = Path.of(ValidatedUserPlugin.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        if (Files.isRegularFile(location)) {
+            return location;
+        }
+        Path jar = WORK.resolve("rujuk-artemis-plugin.jar");
+        try (var out = new JarOutputStream(Files.newOutputStream(jar)); Stream<Path> files = Files.walk(location)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                out.putNextEntry(new JarEntry(location.relativize(file).toString().replace('\\', '/')));
+                Files.copy(file, out);
+                out.closeEntry();
+            }
+        }
+        return jar;
     }
 
     // ---- the hub: the jar `package` built, run as production runs it
@@ -369,8 +412,16 @@ class StandaloneBrokerIT {
         }
 
         void send(String address, String body) throws JMSException {
+            send(address, body, Map.of());
+        }
+
+        void send(String address, String body, Map<String, String> properties) throws JMSException {
             try (var producer = session.createProducer(session.createQueue(address))) {
-                producer.send(session.createTextMessage(body));
+                var message = session.createTextMessage(body);
+                for (var property : properties.entrySet()) {
+                    message.setStringProperty(property.getKey(), property.getValue());
+                }
+                producer.send(message);
             }
         }
 
@@ -425,7 +476,14 @@ class StandaloneBrokerIT {
         Map<String, Object> provisionedState() throws Exception {
             var state = new LinkedHashMap<String, Object>();
             state.put("users", ContractJson.mapper().readTree((String) invoke("listUser", "")));
-            state.put("addresses", new TreeSet<>(List.of((Object[]) attribute("AddressNames"))));
+            var addresses = new TreeSet<String>();
+            for (Object address : (Object[]) attribute("AddressNames")) {
+                // Each management client (this one included) has its own temporary reply address.
+                if (!address.toString().startsWith("activemq.management.")) {
+                    addresses.add(address.toString());
+                }
+            }
+            state.put("addresses", addresses);
             for (String match : List.of(REFERRALS_IN, STATUS_IN, inbox("police"), "rujuk.escalations")) {
                 state.put("roles " + match, ContractJson.mapper().readTree((String) invoke("getRolesAsJSON", match)));
             }
