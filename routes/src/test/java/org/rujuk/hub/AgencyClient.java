@@ -33,6 +33,13 @@ public final class AgencyClient implements AutoCloseable {
         }
     }
 
+    /** Publishes to a multicast address (a JMS topic). */
+    public void publishText(String address, String body) throws JMSException {
+        try (var producer = session.createProducer(session.createTopic(address))) {
+            producer.send(session.createTextMessage(body));
+        }
+    }
+
     public void sendBytes(String address, byte[] body) throws JMSException {
         try (var producer = session.createProducer(session.createQueue(address))) {
             BytesMessage message = session.createBytesMessage();

@@ -29,6 +29,8 @@ class ApiSecurityConfiguration {
         return http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(EndpointRequest.to(HealthEndpoint.class, InfoEndpoint.class)).permitAll()
+                        // Spring's error page carries the status of a refused or failed request (404, 400, ...).
+                        .requestMatchers("/error").permitAll()
                         .requestMatchers(EndpointRequest.toAnyEndpoint())
                                 .hasAnyRole(ApiAccess.ROLE_ADMIN, ApiAccess.ROLE_COORDINATOR)
                         .requestMatchers("/api/**")
