@@ -18,13 +18,15 @@ import org.slf4j.LoggerFactory;
 /**
  * Gives an external Artemis broker the contract's topology on start, through the broker's management API as the
  * broker's own administrator: addresses and queues, address settings, security settings and the Rujuk
- * accounts. Every step is idempotent, so any number of hubs may start at once. The catch-all match ({@code #})
- * and the management address stay the broker's own: they hold its administrator's rights.
+ * accounts. Every step is idempotent, so any number of hubs may start at once. The catch-all match ({@code #}),
+ * the management address and the broker's notifications stay the broker's own: they hold its administrator's
+ * rights; Rujuk's addresses get their defaults from {@code rujuk.#} instead.
  */
 class BrokerProvisioner implements BrokerReady {
 
     private static final Logger log = LoggerFactory.getLogger(BrokerProvisioner.class);
-    private static final Set<String> BROKER_OWNED_MATCHES = Set.of("#", BrokerTopology.MANAGEMENT_ADDRESS + "#");
+    private static final Set<String> BROKER_OWNED_MATCHES = Set.of("#", BrokerTopology.MANAGEMENT_ADDRESS + "#",
+            BrokerTopology.NOTIFICATIONS_MATCH);
 
     private final HubProperties properties;
     private final BrokerTopology topology;
@@ -76,6 +78,8 @@ class BrokerProvisioner implements BrokerReady {
                     management.invoke("addUser", account.username(), account.password(), roles, false);
                 }
             }
+            // A login tried before its account existed stays refused for the security cache's lifetime otherwise.
+            management.invoke("clearAuthenticationCache");
         }
         log.info("Provisioned broker {}: {} queues, {} security matches, {} accounts", b.url(),
                 topology.anycastQueues().size(), topology.security().size(), accounts.all().size());

@@ -34,6 +34,8 @@ public record BrokerTopology(
     static final String ROLE_COORDINATOR = "coordinator";
     static final String ROLE_ADMIN = "admin";
     static final String MANAGEMENT_ADDRESS = "activemq.management";
+    static final String NOTIFICATIONS_MATCH = "activemq.#";
+    static final String RUJUK_MATCH = "rujuk.#";
 
     static String agencyRole(String code) {
         return "agency-" + code;
@@ -49,21 +51,25 @@ public record BrokerTopology(
         // Deny by default: only the administrator matches the catch-all.
         security.put("#", Set.of(grantAll(ROLE_ADMIN)));
         security.put(MANAGEMENT_ADDRESS + "#", Set.of(grantAll(ROLE_ADMIN)));
-        settings.put("#", new AddressSettings()
-                .setDeadLetterAddress(SimpleString.of(addresses.dead()))
-                .setExpiryAddress(SimpleString.of(addresses.dead()))
-                // Addresses are declared, never created by a client's typo.
-                .setAutoCreateAddresses(false)
-                .setAutoCreateQueues(false)
-                .setAutoCreateDeadLetterResources(false)
-                .setSendToDLAOnNoRoute(true)
-                // Page to disk when memory fills; refuse senders (never drop) when the page limit is reached.
-                .setAddressFullMessagePolicy(AddressFullMessagePolicy.PAGE)
-                .setPageLimitBytes(2L * 1024 * 1024 * 1024)
-                .setPageFullMessagePolicy(PageFullMessagePolicy.FAIL));
+        // Every Rujuk address: failures and expiries end in the dead-letter address; addresses are declared, never
+        // created by a client's typo; memory pages to disk and senders are refused (never dropped) at the limit.
+        // Provisioned as "rujuk.#" because an external broker's "#" belongs to it (with its own DLQ); the
+        // embedded broker applies the same to "#".
+        for (String match : List.of("#", RUJUK_MATCH)) {
+            settings.put(match, new AddressSettings()
+                    .setDeadLetterAddress(SimpleString.of(addresses.dead()))
+                    .setExpiryAddress(SimpleString.of(addresses.dead()))
+                    .setAutoCreateAddresses(false)
+                    .setAutoCreateQueues(false)
+                    .setAutoCreateDeadLetterResources(false)
+                    .setSendToDLAOnNoRoute(true)
+                    .setAddressFullMessagePolicy(AddressFullMessagePolicy.PAGE)
+                    .setPageLimitBytes(2L * 1024 * 1024 * 1024)
+                    .setPageFullMessagePolicy(PageFullMessagePolicy.FAIL));
+        }
         // The broker's own management notifications have no queue unless someone listens: they are not lost
         // messages and must not fill the dead-letter address.
-        settings.put("activemq.#", new AddressSettings().setSendToDLAOnNoRoute(false));
+        settings.put(NOTIFICATIONS_MATCH, new AddressSettings().setSendToDLAOnNoRoute(false));
 
         for (String in : List.of(addresses.referralsIn(), addresses.statusIn())) {
             queues.add(anycast(in));

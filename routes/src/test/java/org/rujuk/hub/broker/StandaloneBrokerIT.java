@@ -35,7 +35,6 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.activemq.artemis.api.core.client.ActiveMQClient;
 import org.apache.activemq.artemis.api.core.client.ClientRequestor;
@@ -76,7 +75,6 @@ class StandaloneBrokerIT {
 
     private static int brokerPort;
     private static Map<String, String> hubEnvironment;
-    private static ChildProcess broker;
     private static ChildProcess hub;
 
     @RegisterExtension
@@ -94,7 +92,7 @@ class StandaloneBrokerIT {
             deleteRecursively(WORK);
             Files.createDirectories(WORK);
             brokerPort = TestPorts.free();
-            broker = startBroker(createBrokerInstance());
+            startBroker(createBrokerInstance());
             hubEnvironment = hubEnvironment(TestPostgres.jdbcUrl());
             hub = startHub("hub-1");
         } catch (Throwable failure) {
@@ -107,7 +105,10 @@ class StandaloneBrokerIT {
     @AfterAll
     static void stopChildren() {
         synchronized (CHILDREN) {
-            CHILDREN.forEach(ChildProcess::stop);
+            // Newest first: hubs before the broker they are connected to, or their shutdown waits for it.
+            for (int i = CHILDREN.size() - 1; i >= 0; i--) {
+                CHILDREN.get(i).stop();
+            }
         }
     }
 
@@ -193,6 +194,22 @@ class StandaloneBrokerIT {
             assertThat(rejection.path("type").asText()).isEqualTo("rejection");
             assertThat(rejection.path("errors").findValuesAsText("pointer")).contains("/from");
             assertThat(health.receive(inbox("health"), selectorFor(forged), Duration.ofMillis(500))).isNull();
+        }
+    }
+
+    @Test
+    @Order(6)
+    void provisionedAddressesDeadLetterAndExpireIntoRujukDeadAndAreNeverAutoCreated() throws Exception {
+        try (var management = new Management()) {
+            for (String address : List.of(REFERRALS_IN, STATUS_IN, inbox("police"), "rujuk.escalations")) {
+                JsonNode settings = ContractJson.mapper().readTree(
+                        (String) management.invoke("getAddressSettingsAsJSON", address));
+                assertThat(settings.path("deadLetterAddress").asText()).as(address).isEqualTo("rujuk.dead");
+                assertThat(settings.path("expiryAddress").asText()).as(address).isEqualTo("rujuk.dead");
+                assertThat(settings.path("autoCreateQueues").asBoolean(true)).as(address).isFalse();
+                assertThat(settings.path("autoCreateAddresses").asBoolean(true)).as(address).isFalse();
+                assertThat(settings.path("pageFullMessagePolicy").asText()).as(address).isEqualTo("FAIL");
+            }
         }
     }
 
@@ -318,10 +335,10 @@ class StandaloneBrokerIT {
      * Every {@code RUJUK_*} variable the prod profile reads: the passwords random and non-demo, the broker and
      * the database those of this test.
      */
-    private static Map<String, String> hubEnvironment(String jdbcUrl) throws IOException {
+    private static Map<String, String> hubEnvironment(String jdbcUrl) {
         var env = javaEnvironment();
         env.keySet().removeIf(key -> key.startsWith("RUJUK_") || key.startsWith("SPRING_"));
-        for (String variable : prodProfileVariables()) {
+        for (String variable : ProdProfile.variables()) {
             if (variable.endsWith("_PASSWORD")) {
                 env.put(variable, secret());
             }
@@ -332,18 +349,8 @@ class StandaloneBrokerIT {
         env.put("RUJUK_DB_URL", jdbcUrl);
         env.put("RUJUK_DB_USER", "postgres");
         assertThat(env).as("every variable the prod profile reads").containsKeys(
-                prodProfileVariables().toArray(String[]::new));
+                ProdProfile.variables().toArray(String[]::new));
         return env;
-    }
-
-    static TreeSet<String> prodProfileVariables() throws IOException {
-        try (InputStream in = StandaloneBrokerIT.class.getResourceAsStream("/application-prod.yml")) {
-            assertThat(in).as("application-prod.yml on the classpath").isNotNull();
-            String yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            var variables = new TreeSet<String>();
-            Pattern.compile("\\$\\{(RUJUK_[A-Z0-9_]+)").matcher(yaml).results().forEach(m -> variables.add(m.group(1)));
-            return variables;
-        }
     }
 
     private static Map<String, String> javaEnvironment() {
