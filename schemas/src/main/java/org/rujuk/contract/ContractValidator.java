@@ -39,9 +39,9 @@ import java.util.regex.Pattern;
  * person and never repeating the value sent. {@link #validate} checks an already parsed message, e.g. one
  * the hub is about to send.
  *
- * <p>The five schemas are loaded from the classpath once, when the validator is built (a broken schema
- * fails there, not on the first message). An instance is immutable and thread-safe: build one and share
- * it.
+ * <p>The schemas, one per {@link MessageType}, are loaded from the classpath once, when the validator is
+ * built (a broken schema fails there, not on the first message). An instance is immutable and thread-safe:
+ * build one and share it.
  */
 public final class ContractValidator {
 

@@ -29,6 +29,9 @@ final class ErrorMessages {
     static final String DATE = "must be a date as YYYY-MM-DD, e.g. 2012-05-17";
     static final String UUID = "must be a UUID, e.g. 3f2b8c1e-6d4a-4e8b-9c7d-2a1f0e9b8c7d";
     static final String AGE = "must be a whole number from 0 to 17";
+    static final String LEVEL = "must be 1 (at the deadline) or 2 (at twice the deadline)";
+    static final String DURATION = "must be an ISO-8601 duration in hours, minutes and seconds, such as PT1H30M";
+    static final String ONE_LINE = "must be one line of printable text, without control characters";
     static final String FALLBACK = "is not valid here; see this field's description in the schema";
 
     private static final Map<String, String> BY_SCHEMA_LOCATION = Map.ofEntries(
@@ -37,8 +40,16 @@ final class ErrorMessages {
             entry("#/$defs/dateTime/pattern", DATE_TIME),
             entry("#/$defs/dateTime/type", DATE_TIME),
             entry("#/$defs/uuid/type", UUID),
-            entry("#/$defs/label/pattern", "must be one line of printable text, without control characters"),
+            entry("#/$defs/label/pattern", ONE_LINE),
             entry("#/$defs/text/pattern", "must not contain control characters other than tabs and line breaks"),
+            entry("#/$defs/line/pattern", ONE_LINE),
+            entry("#/$defs/deadline/pattern", "must be receive, answer, progress or a legal clock id: a lower-case letter, "
+                    + "then 1 to 47 lower-case letters, digits or underscores"),
+            entry("#/$defs/level/type", LEVEL),
+            entry("#/$defs/level/minimum", LEVEL),
+            entry("#/$defs/level/maximum", LEVEL),
+            entry("#/properties/overdueBy/type", DURATION),
+            entry("#/properties/overdueBy/pattern", DURATION),
             entry("#/properties/child/properties/initials/pattern",
                     "must be initials (1-6 capital letters, optionally with dots), not a full name"),
             entry("#/properties/child/properties/nik/pattern", "must be exactly 16 digits"),

@@ -3,14 +3,17 @@ package org.rujuk.contract;
 /**
  * The kinds of message in the contract, each with the {@code type} value it carries on the wire and the
  * schema it must conform to. A status update and a status notice share the wire type {@code "status"}:
- * the address a message travels on tells them apart.
+ * the address a message travels on tells them apart. Reminders and escalations are the hub's own, sent when
+ * a hand-off is stuck; no agency sends them.
  */
 public enum MessageType {
     REFERRAL("referral", "referral", Referral.class),
     STATUS("status", "status", StatusUpdate.class),
     RECEIPT("receipt", "receipt", Receipt.class),
     REJECTION("rejection", "rejection", Rejection.class),
-    STATUS_NOTICE("status", "status-notice", StatusNotice.class);
+    STATUS_NOTICE("status", "status-notice", StatusNotice.class),
+    REMINDER("reminder", "reminder", Reminder.class),
+    ESCALATION("escalation", "escalation", Escalation.class);
 
     private static final String SCHEMA_BASE = "https://rujuk.org/schemas/";
 

@@ -3,7 +3,8 @@
  * classpath are its machine-readable form, and this package owns everything that reads or writes a
  * message against them — the message records ({@link org.rujuk.contract.Referral},
  * {@link org.rujuk.contract.StatusUpdate}, {@link org.rujuk.contract.Receipt},
- * {@link org.rujuk.contract.Rejection}, {@link org.rujuk.contract.StatusNotice}) and their wire enums, the
+ * {@link org.rujuk.contract.Rejection}, {@link org.rujuk.contract.StatusNotice},
+ * {@link org.rujuk.contract.Reminder}, {@link org.rujuk.contract.Escalation}) and their wire enums, the
  * one strict Jackson configuration ({@link org.rujuk.contract.ContractJson}), and
  * {@link org.rujuk.contract.ContractValidator}, which turns a raw body into a parsed message or into the
  * errors a {@code rejection} carries, worded for a person and never repeating the values sent (they may

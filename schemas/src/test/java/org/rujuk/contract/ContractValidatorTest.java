@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
@@ -275,10 +276,22 @@ class ContractValidatorTest {
         Rejection rejection = Rejection.of("ID:42", refused, now);
         StatusNotice notice = StatusNotice.of(referralId, "social", "police", HandoffState.RECEIVED,
                 HandoffState.SUBMITTED, true, now, now, null, null);
+        OffsetDateTime due = now.minusHours(1);
+        Escalation escalation = Escalation.of(referralId, "police", "social", "social", HandoffState.SUBMITTED,
+                "receive", "Rujukan diterima sistem", null, due.minusHours(4), due, now,
+                Duration.between(due, now).toString(), 1, Priority.URGENT, ChildRole.VICTIM, Category.SEXUAL_VIOLENCE);
+        Reminder reminder = Reminder.of(referralId, "police", "social", "social", HandoffState.SUBMITTED, "receive",
+                "Rujukan diterima sistem", null, due, now, 1, false);
+        Reminder copy = Reminder.of(referralId, "police", "social", "social", HandoffState.SUBMITTED, "receive",
+                "Rujukan diterima sistem", null, due, now, 1, true);
 
         assertThat(VALIDATOR.validate(MessageType.RECEIPT, MAPPER.valueToTree(receipt))).isEmpty();
         assertThat(VALIDATOR.validate(MessageType.REJECTION, MAPPER.valueToTree(rejection))).isEmpty();
         assertThat(VALIDATOR.validate(MessageType.STATUS_NOTICE, MAPPER.valueToTree(notice))).isEmpty();
+        assertThat(VALIDATOR.validate(MessageType.ESCALATION, MAPPER.valueToTree(escalation))).isEmpty();
+        assertThat(VALIDATOR.validate(MessageType.REMINDER, MAPPER.valueToTree(reminder))).isEmpty();
+        assertThat(VALIDATOR.validate(MessageType.REMINDER, MAPPER.valueToTree(copy))).isEmpty();
+        assertThat(escalation.overdueBy()).isEqualTo("PT1H");
         assertThat(rejection.referralId()).isEqualTo(referralId);
         assertThat(rejection.rejectedType()).isEqualTo("referral");
     }
@@ -290,6 +303,26 @@ class ContractValidatorTest {
 
         assertThat(VALIDATOR.validate(MessageType.STATUS_NOTICE, MAPPER.valueToTree(declinedWithoutReason)))
                 .containsExactly(new RejectionError("/reason", "is required when status is declined or withdrawn"));
+    }
+
+    @Test
+    void saysWhatAStuckHandOffsClockFieldsMustBe() {
+        OffsetDateTime due = OffsetDateTime.parse("2026-12-03T09:05:00Z");
+        Escalation escalation = Escalation.of(UUID.fromString(REFERRAL_ID), "police", "social", "social",
+                HandoffState.ACCEPTED, "Litmas-Delivery", "Litmas / laporan sosial diserahkan", "", due.minusDays(6), due,
+                due.plusHours(49), "2 days 1 hour", 3, Priority.URGENT, ChildRole.IN_CONFLICT_WITH_LAW, Category.THEFT);
+        Reminder reminder = Reminder.of(UUID.fromString(REFERRAL_ID), "police", "social", "social",
+                HandoffState.ACCEPTED, "litmas_delivery", "Litmas\nlaporan sosial", null, due, due, 0, true);
+
+        assertThat(VALIDATOR.validate(MessageType.ESCALATION, MAPPER.valueToTree(escalation))).containsExactlyInAnyOrder(
+                new RejectionError("/deadline", "must be receive, answer, progress or a legal clock id: a lower-case "
+                        + "letter, then 1 to 47 lower-case letters, digits or underscores"),
+                new RejectionError("/source", "must not be empty"),
+                new RejectionError("/overdueBy", "must be an ISO-8601 duration in hours, minutes and seconds, such as PT1H30M"),
+                new RejectionError("/level", "must be 1 (at the deadline) or 2 (at twice the deadline)"));
+        assertThat(VALIDATOR.validate(MessageType.REMINDER, MAPPER.valueToTree(reminder))).containsExactlyInAnyOrder(
+                new RejectionError("/label", "must be one line of printable text, without control characters"),
+                new RejectionError("/level", "must be 1 (at the deadline) or 2 (at twice the deadline)"));
     }
 
     @Test

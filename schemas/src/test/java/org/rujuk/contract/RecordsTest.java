@@ -8,11 +8,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -118,7 +120,62 @@ class RecordsTest {
                 .isEqualTo("rejection");
         assertThat(StatusNotice.of(id, "social", "police", HandoffState.RECEIVED, HandoffState.SUBMITTED, false, now,
                 now, null, null).type()).isEqualTo("status");
+        assertThat(reminder(null).type()).isEqualTo("reminder");
+        assertThat(escalation("PT0S").type()).isEqualTo("escalation");
         assertThat(VALIDATOR.validate(MessageType.REFERRAL, MAPPER.valueToTree(referral))).isEmpty();
+    }
+
+    @Test
+    void leavesAnAbsentSourceOut() throws IOException {
+        JsonNode written = MAPPER.readTree(VALIDATOR.write(reminder(null)));
+
+        assertThat(written.has("source")).isFalse();
+        assertThat(written.get("copy").booleanValue()).isFalse();
+        assertThat(VALIDATOR.validate(MessageType.REMINDER, written)).isEmpty();
+    }
+
+    @Test
+    void overdueByTakesWhatDurationToStringWrites() {
+        List<Duration> durations = List.of(Duration.ZERO, Duration.ofNanos(1), Duration.ofMillis(3_500),
+                Duration.ofSeconds(59, 999_999_999), Duration.ofMinutes(90), Duration.ofHours(49), Duration.ofDays(3),
+                Duration.ofDays(400).plusHours(1).plusMinutes(2).plusSeconds(3).plusMillis(500));
+
+        for (Duration duration : durations) {
+            Escalation escalation = escalation(duration.toString());
+            assertThat(VALIDATOR.validate(MessageType.ESCALATION, MAPPER.valueToTree(escalation)))
+                    .as(duration.toString()).isEmpty();
+            assertThat(Duration.parse(escalation.overdueBy())).isEqualTo(duration);
+        }
+        assertThat(Duration.ofHours(49).toString()).isEqualTo("PT49H");
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("validEscalations")
+    void escalationExampleIsLateByTheTimeFromDueAtToEscalatedAt(MessageType type, String name, Path file)
+            throws IOException {
+        Escalation escalation = VALIDATOR.read(MAPPER.readTree(Examples.bytes(file)), Escalation.class);
+
+        assertThat(escalation.overdueBy())
+                .isEqualTo(Duration.between(escalation.dueAt(), escalation.escalatedAt()).toString());
+        assertThat(escalation.mustAct()).isIn(escalation.from(), escalation.to());
+    }
+
+    static Stream<Arguments> validEscalations() {
+        return validExamples().filter(arguments -> arguments.get()[0] == MessageType.ESCALATION);
+    }
+
+    @Test
+    void stuckHandOffMessagesCarryNothingThatIdentifiesTheChild() throws IOException {
+        Set<String> identifying = Set.of("child", "initials", "nik", "birthDate", "ageYears", "sex", "district",
+                "summary", "caseRef", "reason", "note", "servicesRequested", "legal");
+
+        for (MessageType type : List.of(MessageType.ESCALATION, MessageType.REMINDER)) {
+            assertThat(fieldNames(schema(type).get("properties"))).as(type.schemaName())
+                    .doesNotContainAnyElementsOf(identifying);
+            assertThat(Arrays.stream(type.recordType().getRecordComponents()).map(component -> component.getName()))
+                    .as(type.recordType().getSimpleName())
+                    .doesNotContainAnyElementsOf(identifying);
+        }
     }
 
     @Test
@@ -159,6 +216,13 @@ class RecordsTest {
         assertThat(values(notice.at("/status/enum")))
                 .isEqualTo(values(schema(MessageType.STATUS).at("/$defs/reportedState/enum")))
                 .containsExactlyElementsOf(wires(HandoffState.values()).subList(1, HandoffState.values().length));
+
+        JsonNode escalation = schema(MessageType.ESCALATION).get("properties");
+        assertThat(wires(HandoffState.values())).isEqualTo(values(escalation.at("/state/enum")))
+                .isEqualTo(values(schema(MessageType.REMINDER).at("/properties/state/enum")));
+        assertThat(wires(Priority.values())).isEqualTo(values(escalation.at("/priority/enum")));
+        assertThat(wires(ChildRole.values())).isEqualTo(values(escalation.at("/childRole/enum")));
+        assertThat(wires(Category.values())).isEqualTo(values(escalation.at("/category/enum")));
     }
 
     private static List<String> wires(Enum<?>[] constants) {
@@ -182,6 +246,23 @@ class RecordsTest {
         List<String> names = new ArrayList<>();
         node.fieldNames().forEachRemaining(names::add);
         return names;
+    }
+
+    /** A level-2 escalation of the litmas clock, late by {@code overdueBy}. */
+    private static Escalation escalation(String overdueBy) {
+        OffsetDateTime started = OffsetDateTime.parse("2026-11-27T09:05:00Z");
+        OffsetDateTime due = started.plusHours(2 * 72);
+        return Escalation.of(UUID.fromString("0b8e5d7a-1c2f-4a3b-8d9e-6f7a8b9c0d1e"), "police", "social", "social",
+                HandoffState.ACCEPTED, "litmas_delivery", "Litmas / laporan sosial diserahkan",
+                "PP 65/2015; UU SPPA art. 28", started, due, due.plus(Duration.parse(overdueBy)), overdueBy, 2,
+                Priority.URGENT, ChildRole.IN_CONFLICT_WITH_LAW, Category.THEFT);
+    }
+
+    /** A level-1 reminder of the receive clock to the agency that must act. */
+    private static Reminder reminder(String source) {
+        OffsetDateTime due = OffsetDateTime.parse("2026-11-28T06:30:00.412Z");
+        return Reminder.of(UUID.fromString("3f2b8c1e-6d4a-4e8b-9c7d-2a1f0e9b8c7d"), "police", "social", "social",
+                HandoffState.SUBMITTED, "receive", "Rujukan diterima sistem", source, due, due.plusSeconds(5), 1, false);
     }
 
     private static Referral referral(String example) throws IOException {
