@@ -12,7 +12,8 @@ import org.springframework.context.annotation.Bean;
 /**
  * Inert fault points woven into the intake routes of every test context: after the message is consumed but
  * before the ledger commits, after the ledger commits but before anything is sent, and after the sends but before
- * the JMS commit. A test arms a point to make the hub fail there a given number of times.
+ * the JMS commit; and into the watchdog's sending, after the sends but before the escalation is recorded. A test
+ * arms a point to make the hub fail there a given number of times.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class FaultInjection {
@@ -54,6 +55,13 @@ public class FaultInjection {
                     } catch (Exception e) {
                         throw new IllegalStateException("could not weave fault points into " + kind + "-intake", e);
                     }
+                }
+                try {
+                    // The watchdog's sends are done when this route ends; the escalation is not recorded yet.
+                    AdviceWith.adviceWith(context, "send-notices-now",
+                            route -> route.weaveAddLast().process(e -> faults.maybeFail("watchdog", Point.AFTER_SEND)));
+                } catch (Exception e) {
+                    throw new IllegalStateException("could not weave a fault point into send-notices-now", e);
                 }
             }
 

@@ -33,7 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @CamelSpringBootTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(FaultInjection.class)
+@Import({FaultInjection.class, MutableClock.Config.class})
 public abstract class HubIntegrationTest {
 
     protected static final int BROKER_PORT = TestPorts.free();
@@ -50,6 +50,8 @@ public abstract class HubIntegrationTest {
         registry.add("rujuk.broker.url", () -> "vm://" + BROKER_PORT);
         registry.add("rujuk.delivery.redelivery-delay", () -> "20ms");
         registry.add("rujuk.delivery.max-redelivery-delay", () -> "100ms");
+        // Tests move the clock and run the watchdog themselves.
+        registry.add("rujuk.watchdog.enabled", () -> "false");
     }
 
     @Autowired
@@ -60,6 +62,9 @@ public abstract class HubIntegrationTest {
 
     @Autowired
     protected FaultInjection faults;
+
+    @Autowired
+    protected MutableClock clock;
 
     @BeforeEach
     void startFromEmptyQueuesWithoutFaults() throws Exception {

@@ -15,6 +15,21 @@ public final class TestPostgres {
     private TestPostgres() {
     }
 
+    /** A database of its own on the same server, created on first use, for tests that need an empty ledger. */
+    public static synchronized String jdbcUrl(String database) {
+        jdbcUrl();
+        try (var connection = server.getPostgresDatabase().getConnection();
+                var statement = connection.createStatement()) {
+            var exists = statement.executeQuery("select 1 from pg_database where datname = '" + database + "'");
+            if (!exists.next()) {
+                statement.execute("create database " + database);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("could not create test database " + database, e);
+        }
+        return server.getJdbcUrl("postgres", database);
+    }
+
     public static synchronized String jdbcUrl() {
         if (server == null) {
             try {

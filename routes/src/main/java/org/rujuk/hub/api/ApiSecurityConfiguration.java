@@ -33,6 +33,8 @@ class ApiSecurityConfiguration {
                         .requestMatchers("/error").permitAll()
                         .requestMatchers(EndpointRequest.toAnyEndpoint())
                                 .hasAnyRole(ApiAccess.ROLE_ADMIN, ApiAccess.ROLE_COORDINATOR)
+                        .requestMatchers("/api/v1/handoffs/**")
+                                .hasAnyRole(ApiAccess.ROLE_COORDINATOR, ApiAccess.ROLE_ADMIN)
                         .requestMatchers("/api/**")
                                 .hasAnyRole(ApiAccess.ROLE_AGENCY, ApiAccess.ROLE_COORDINATOR, ApiAccess.ROLE_ADMIN)
                         .anyRequest().denyAll())

@@ -1,11 +1,19 @@
 package org.rujuk.hub.api;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.rujuk.hub.deadline.ClockCatalog;
+import org.rujuk.hub.deadline.ClockDefinition;
+import org.rujuk.hub.deadline.ClockLedger;
+import org.rujuk.hub.deadline.ClockRecord;
+import org.rujuk.hub.deadline.DeadlineEvent;
 import org.rujuk.hub.ledger.HandoffEvent;
+import org.rujuk.hub.messaging.HubTime;
 import org.rujuk.hub.ledger.HandoffLedger;
 import org.rujuk.hub.ledger.HandoffRecord;
 import org.springframework.http.HttpStatus;
@@ -26,9 +34,15 @@ import org.springframework.web.server.ResponseStatusException;
 class ReferralLedgerController {
 
     private final HandoffLedger ledger;
+    private final ClockLedger clocks;
+    private final ClockCatalog catalog;
+    private final Clock clock;
 
-    ReferralLedgerController(HandoffLedger ledger) {
+    ReferralLedgerController(HandoffLedger ledger, ClockLedger clocks, ClockCatalog catalog, Clock clock) {
         this.ledger = ledger;
+        this.clocks = clocks;
+        this.catalog = catalog;
+        this.clock = clock;
     }
 
     @GetMapping("/{referralId}")
@@ -36,22 +50,51 @@ class ReferralLedgerController {
         var view = ledger.find(referralId)
                 .filter(found -> ApiAccess.maySee(caller, found.handoff()))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such referral"));
-        return LedgerView.of(view.handoff(), view.history());
+        OffsetDateTime now = HubTime.now(clock);
+        var clockViews = clocks.clocksOf(referralId).stream().map(c -> ClockView.of(c, catalog, now)).toList();
+        var deadlineHistory = clocks.historyOf(referralId).stream().map(DeadlineEntry::of).toList();
+        return LedgerView.of(view.handoff(), view.history(), clockViews, deadlineHistory);
     }
 
     /** The JSON shape of the ledger view. */
     record LedgerView(UUID referralId, String caseRef, String from, String to, String priority, String childRole,
             String category, List<String> servicesRequested, String district, int ageYears,
             HandoffRecord.Legal legal, String state, OffsetDateTime sentAt, Map<String, OffsetDateTime> stateTimes,
-            OffsetDateTime stateChangedAt, List<HistoryEntry> history) {
+            OffsetDateTime stateChangedAt, List<HistoryEntry> history, List<ClockView> clocks,
+            List<DeadlineEntry> deadlineHistory) {
 
-        static LedgerView of(HandoffRecord h, List<HandoffEvent> events) {
+        static LedgerView of(HandoffRecord h, List<HandoffEvent> events, List<ClockView> clocks,
+                List<DeadlineEntry> deadlineHistory) {
             var times = new LinkedHashMap<String, OffsetDateTime>();
             h.stateTimes().forEach((state, at) -> times.put(state.wire(), at));
             return new LedgerView(h.referralId(), h.caseRef(), h.fromAgency(), h.toAgency(), h.priority(),
                     h.childRole(), h.category(), h.services(), h.district(), h.ageYears(), h.legal(),
                     h.state().wire(), h.sentAt(), times, h.stateChangedAt(),
-                    events.stream().map(HistoryEntry::of).toList());
+                    events.stream().map(HistoryEntry::of).toList(), clocks, deadlineHistory);
+        }
+    }
+
+    /** A clock of the hand-off: running, stuck (late, not met), met or stopped, and how late. */
+    record ClockView(String deadline, String label, String source, String mustAct, String status,
+            OffsetDateTime startedAt, OffsetDateTime dueAt, int level, OffsetDateTime stuckSince,
+            OffsetDateTime metAt, String lateBy) {
+
+        static ClockView of(ClockRecord c, ClockCatalog catalog, OffsetDateTime now) {
+            var definition = catalog.find(c.clockId());
+            String status = c.metAt() != null ? "met" : c.stuckSince() != null ? "stuck" : "running";
+            return new ClockView(c.clockId(), definition.map(ClockDefinition::label).orElse(c.clockId()),
+                    definition.map(ClockDefinition::source).orElse(null), c.mustAct(), status, c.startedAt(),
+                    c.dueAt(), c.level(), c.stuckSince(), c.metAt(), c.lateBy(now).toString());
+        }
+    }
+
+    /** One entry of the deadline history: started, escalated, met or stopped. */
+    record DeadlineEntry(String deadline, String kind, Integer level, OffsetDateTime dueAt, OffsetDateTime at,
+            String lateBy) {
+
+        static DeadlineEntry of(DeadlineEvent e) {
+            return new DeadlineEntry(e.clockId(), e.kind(), e.level(), e.dueAt(), e.at(),
+                    e.lateByMillis() == null ? null : Duration.ofMillis(e.lateByMillis()).toString());
         }
     }
 

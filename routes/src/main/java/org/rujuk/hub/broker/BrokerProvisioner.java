@@ -71,15 +71,18 @@ class BrokerProvisioner implements BrokerReady {
                     management.invoke("addSecuritySettings", securityArguments(entry.getKey(), entry.getValue()));
                 }
             }
-            for (var account : accounts.all()) {
-                String roles = String.join(",", topology.rolesByUser().get(account.username()));
-                // resetUser fails for an unknown user; addUser fails for a known one: try one, then the other.
-                if (!management.succeeds("resetUser", account.username(), account.password(), roles, false)) {
-                    management.invoke("addUser", account.username(), account.password(), roles, false);
+            if (b.provisionAccounts()) {
+                for (var account : accounts.all()) {
+                    String roles = String.join(",", topology.rolesByUser().get(account.username()));
+                    // resetUser fails for an unknown user; addUser fails for a known one: try one, then the other.
+                    if (!management.succeeds("resetUser", account.username(), account.password(), roles, false)) {
+                        management.invoke("addUser", account.username(), account.password(), roles, false);
+                    }
                 }
+                // A login tried before its account existed stays refused for the security cache's lifetime
+                // otherwise.
+                management.invoke("clearAuthenticationCache");
             }
-            // A login tried before its account existed stays refused for the security cache's lifetime otherwise.
-            management.invoke("clearAuthenticationCache");
         }
         log.info("Provisioned broker {}: {} queues, {} security matches, {} accounts", b.url(),
                 topology.anycastQueues().size(), topology.security().size(), accounts.all().size());

@@ -107,6 +107,9 @@ public record BrokerTopology(
                 grant(ROLE_ADMIN, Permission.CONSUME, Permission.BROWSE, Permission.MANAGE)));
         settings.put(addresses.dead(), new AddressSettings().setMaxDeliveryAttempts(-1));
 
+        // Escalations go to whoever subscribes (coordinators keep a durable subscription to miss none); each is
+        // also recorded in the ledger and listed as stuck, so one published while nobody listens is not lost.
+        settings.put(addresses.escalations(), new AddressSettings().setSendToDLAOnNoRoute(false));
         security.put(addresses.escalations(), Set.of(
                 grant(ROLE_HUB, Permission.SEND),
                 grant(ROLE_COORDINATOR, Permission.CONSUME, Permission.BROWSE, Permission.SUBSCRIBE),

@@ -65,7 +65,10 @@ public record HubProperties(
             /* The external broker's own administrator, used only to provision the topology on start. */
             @DefaultValue("artemis") @NotBlank String adminUser,
             String adminPassword,
-            @DefaultValue("30") @Min(1) int connectAttempts) {
+            @DefaultValue("30") @Min(1) int connectAttempts,
+            /* Whether provisioning (re)sets the Rujuk accounts on the external broker; off when the broker's
+               accounts are managed elsewhere (its own users file, LDAP, certificates). */
+            @DefaultValue("true") boolean provisionAccounts) {
     }
 
     /** Accounts that are not agencies. Empty passwords mean the demo password (embedded default only). */

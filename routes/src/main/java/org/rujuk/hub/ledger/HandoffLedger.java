@@ -16,6 +16,7 @@ import org.rujuk.contract.Referral;
 import org.rujuk.contract.StatusUpdate;
 import org.rujuk.hub.ledger.HandoffStateMachine.Decision;
 import org.rujuk.hub.ledger.HandoffStateMachine.Reporter;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -59,10 +60,12 @@ public class HandoffLedger {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
 
-    public HandoffLedger(JdbcClient jdbc, TransactionTemplate transactions) {
+    public HandoffLedger(JdbcClient jdbc, TransactionTemplate transactions, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.events = events;
     }
 
     public ReferralResult recordReferral(Referral referral, String messageKey, OffsetDateTime now) {
@@ -98,6 +101,8 @@ public class HandoffLedger {
             if (inserted == 1) {
                 insertEvent(referral.referralId(), HandoffState.SUBMITTED, null, false, referral.from(),
                         referral.sentAt(), at, null, messageKey);
+                events.publishEvent(new HandoffMoved(find(referral.referralId()).orElseThrow().handoff(),
+                        HandoffState.SUBMITTED, at));
                 return ReferralResult.RECORDED;
             }
             var existing = jdbc.sql("""
@@ -151,6 +156,7 @@ public class HandoffLedger {
                 entered.add(new HandoffEvent(state, previous, implied, update.from(), update.at(), at, reason));
                 jdbc.sql("update handoff set " + column(state) + " = :at where referral_id = :id")
                         .param("at", at).param("id", update.referralId()).update();
+                events.publishEvent(new HandoffMoved(handoff, state, at));
                 previous = state;
             }
             jdbc.sql("update handoff set state = :state, state_changed_at = :at where referral_id = :id")
@@ -164,12 +170,16 @@ public class HandoffLedger {
     public record HandoffView(HandoffRecord handoff, List<HandoffEvent> history) {
     }
 
-    public Optional<HandoffView> find(UUID referralId) {
+    /** The hand-off's routing metadata and state, without its history. */
+    public Optional<HandoffRecord> record(UUID referralId) {
         return jdbc.sql("select * from handoff where referral_id = :id")
                 .param("id", referralId)
                 .query(HandoffLedger::mapRecord)
-                .optional()
-                .map(record -> new HandoffView(record, events(referralId, null)));
+                .optional();
+    }
+
+    public Optional<HandoffView> find(UUID referralId) {
+        return record(referralId).map(record -> new HandoffView(record, events(referralId, null)));
     }
 
     private List<HandoffEvent> events(UUID referralId, String messageKey) {

@@ -33,13 +33,13 @@ public class Notices {
 
     /** The referral, exactly as its sender wrote it, to the recipient's inbox. */
     public Notice forward(Referral referral, IncomingMessage incoming) {
-        return new Notice(agencies.inboxOf(referral.to()), "referral", referral.referralId(),
+        return new Notice(Notice.queue(agencies.inboxOf(referral.to())), "referral", referral.referralId(),
                 "referral:" + referral.referralId(), new String(incoming.body(), StandardCharsets.UTF_8));
     }
 
     public Notice receipt(Referral referral, OffsetDateTime receivedAt) {
         var receipt = Receipt.of(referral.referralId(), referral.caseRef(), referral.to(), receivedAt);
-        return new Notice(agencies.inboxOf(referral.from()), "receipt", referral.referralId(),
+        return new Notice(Notice.queue(agencies.inboxOf(referral.from())), "receipt", referral.referralId(),
                 "receipt:" + referral.referralId(), contract.write(receipt));
     }
 
@@ -48,7 +48,7 @@ public class Notices {
         var notice = StatusNotice.of(update.referralId(), update.from(), notifiedAgency, event.state(),
                 event.previousState(), event.implied(), update.at(), event.recordedAt(), event.reason(),
                 event.implied() ? null : update.note());
-        return new Notice(agencies.inboxOf(notifiedAgency), "status", update.referralId(),
+        return new Notice(Notice.queue(agencies.inboxOf(notifiedAgency)), "status", update.referralId(),
                 "status:" + update.referralId() + ":" + event.state().wire(), contract.write(notice));
     }
 
@@ -57,7 +57,7 @@ public class Notices {
             List<RejectionError> errors, OffsetDateTime rejectedAt) {
         var rejection = Rejection.of(incoming.messageKey(), referralId, rejectedType, errors,
                 rejectedAt);
-        return new Notice(agencies.inboxOf(incoming.validatedUser()), "rejection", referralId,
+        return new Notice(Notice.queue(agencies.inboxOf(incoming.validatedUser())), "rejection", referralId,
                 "rejection:" + incoming.messageKey(), contract.write(rejection));
     }
 }

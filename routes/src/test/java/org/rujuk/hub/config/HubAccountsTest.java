@@ -44,7 +44,7 @@ class HubAccountsTest {
                 new HubProperties.Addresses("rujuk.referrals.in", "rujuk.status.in", "rujuk.agency.", ".inbox",
                         "rujuk.dead", "rujuk.escalations"),
                 new HubProperties.Broker(embedded, "vm://0", "tcp://localhost:61616", "./data/broker",
-                        Duration.ofNanos(132_000), 100_000, "artemis", null, 30),
+                        Duration.ofNanos(132_000), 100_000, "artemis", null, 30, true),
                 new HubProperties.Accounts("hub", otherPassword, "coordinator", otherPassword, "admin", otherPassword,
                         "demo"),
                 new HubProperties.Delivery(5, Duration.ofSeconds(1), 2.0, Duration.ofSeconds(60), 2));

@@ -1,0 +1,59 @@
+package org.rujuk.hub.api;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.rujuk.hub.deadline.ClockCatalog;
+import org.rujuk.hub.deadline.ClockDefinition;
+import org.rujuk.hub.deadline.StuckHandoffs;
+import org.rujuk.hub.messaging.HubTime;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The stuck hand-offs, for coordinators: filterable by the agency that must act, priority, child role, deadline
+ * and district; each with its clock, legal source, due time and how late it is now. Routing metadata only.
+ */
+@RestController
+@RequestMapping("/api/v1/handoffs")
+class StuckHandoffController {
+
+    private final StuckHandoffs stuck;
+    private final ClockCatalog catalog;
+    private final Clock clock;
+
+    StuckHandoffController(StuckHandoffs stuck, ClockCatalog catalog, Clock clock) {
+        this.stuck = stuck;
+        this.catalog = catalog;
+        this.clock = clock;
+    }
+
+    @GetMapping("/stuck")
+    List<StuckView> stuck(@RequestParam(required = false) String agency,
+            @RequestParam(required = false) String priority, @RequestParam(required = false) String role,
+            @RequestParam(required = false) String deadline, @RequestParam(required = false) String district) {
+        OffsetDateTime now = HubTime.now(clock);
+        return stuck.list(new StuckHandoffs.Filter(agency, priority, role, deadline, district)).stream()
+                .map(s -> {
+                    var definition = catalog.find(s.clockId());
+                    Duration late = Duration.between(s.dueAt(), now);
+                    return new StuckView(s.referralId(), s.caseRef(), s.fromAgency(), s.toAgency(), s.mustAct(),
+                            s.state(), s.priority(), s.childRole(), s.category(), s.district(), s.clockId(),
+                            definition.map(ClockDefinition::label).orElse(s.clockId()),
+                            definition.map(ClockDefinition::source).orElse(null), s.startedAt(), s.dueAt(),
+                            s.stuckSince(), s.level(), late.toString(), late.toSeconds());
+                })
+                .toList();
+    }
+
+    /** The JSON shape of one stuck hand-off. */
+    record StuckView(UUID referralId, String caseRef, String from, String to, String mustAct, String state,
+            String priority, String childRole, String category, String district, String deadline, String label,
+            String source, OffsetDateTime startedAt, OffsetDateTime dueAt, OffsetDateTime stuckSince, int level,
+            String lateBy, long lateBySeconds) {
+    }
+}
