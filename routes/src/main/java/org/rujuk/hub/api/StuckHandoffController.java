@@ -9,6 +9,9 @@ import org.rujuk.hub.deadline.ClockCatalog;
 import org.rujuk.hub.deadline.ClockDefinition;
 import org.rujuk.hub.deadline.StuckHandoffs;
 import org.rujuk.hub.messaging.HubTime;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -16,11 +19,16 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The stuck hand-offs, for coordinators: filterable by the agency that must act, priority, child role, deadline
- * and district; each with its clock, legal source, due time and how late it is now. Routing metadata only.
+ * and district; each with its clock, legal source, due time and how late it is now; oldest first, a page of
+ * {@code limit} (default 1000, at most 10 000) from {@code offset}. Routing metadata only.
  */
 @RestController
+@Validated
 @RequestMapping("/api/v1/handoffs")
 class StuckHandoffController {
+
+    static final int DEFAULT_PAGE = 1000;
+    static final int MAX_PAGE = 10_000;
 
     private final StuckHandoffs stuck;
     private final ClockCatalog catalog;
@@ -35,9 +43,12 @@ class StuckHandoffController {
     @GetMapping("/stuck")
     List<StuckView> stuck(@RequestParam(required = false) String agency,
             @RequestParam(required = false) String priority, @RequestParam(required = false) String role,
-            @RequestParam(required = false) String deadline, @RequestParam(required = false) String district) {
+            @RequestParam(required = false) String deadline, @RequestParam(required = false) String district,
+            @RequestParam(defaultValue = "0") @Min(0) int offset,
+            @RequestParam(defaultValue = "" + DEFAULT_PAGE) @Min(1) @Max(MAX_PAGE) int limit) {
         OffsetDateTime now = HubTime.now(clock);
-        return stuck.list(new StuckHandoffs.Filter(agency, priority, role, deadline, district)).stream()
+        return stuck.list(new StuckHandoffs.Filter(agency, priority, role, deadline, district, offset, limit))
+                .stream()
                 .map(s -> {
                     var definition = catalog.find(s.clockId());
                     Duration late = Duration.between(s.dueAt(), now);

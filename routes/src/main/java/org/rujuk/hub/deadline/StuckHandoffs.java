@@ -14,8 +14,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class StuckHandoffs {
 
-    /** Optional filters; {@code null} means any. */
-    public record Filter(String agency, String priority, String role, String deadline, String district) {
+    /** Optional filters ({@code null} means any) and the page: the oldest first, {@code limit} at a time. */
+    public record Filter(String agency, String priority, String role, String deadline, String district, int offset,
+            int limit) {
+
+        public static Filter all(int limit) {
+            return new Filter(null, null, null, null, null, 0, limit);
+        }
     }
 
     private final JdbcClient jdbc;
@@ -24,19 +29,23 @@ public class StuckHandoffs {
         this.jdbc = jdbc;
     }
 
+    private static final String SELECT = """
+            select h.referral_id, h.case_ref, h.from_agency, h.to_agency, c.must_act, h.state, h.priority,
+                h.child_role, h.category, h.district, c.clock_id, c.started_at, c.due_at, c.stuck_since, c.level
+            from handoff_clock c join handoff h on h.referral_id = c.referral_id
+            where c.stuck_since is not null""";
+
     public List<StuckHandoff> list(Filter filter) {
-        var sql = new StringBuilder("""
-                select h.referral_id, h.case_ref, h.from_agency, h.to_agency, c.must_act, h.state, h.priority,
-                    h.child_role, h.category, h.district, c.clock_id, c.started_at, c.due_at, c.stuck_since, c.level
-                from handoff_clock c join handoff h on h.referral_id = c.referral_id
-                where c.stuck_since is not null""");
+        var sql = new StringBuilder(SELECT);
         var params = new LinkedHashMap<String, Object>();
         condition(sql, params, "c.must_act", "agency", filter.agency());
         condition(sql, params, "h.priority", "priority", filter.priority());
         condition(sql, params, "h.child_role", "role", filter.role());
         condition(sql, params, "c.clock_id", "deadline", filter.deadline());
         condition(sql, params, "h.district", "district", filter.district());
-        sql.append(" order by c.stuck_since, h.referral_id, c.clock_id");
+        sql.append(" order by c.stuck_since, c.referral_id, c.clock_id offset :offset rows fetch next :limit rows only");
+        params.put("offset", filter.offset());
+        params.put("limit", filter.limit());
         return jdbc.sql(sql.toString()).params(params)
                 .query((rs, n) -> new StuckHandoff(
                         rs.getObject("referral_id", UUID.class),

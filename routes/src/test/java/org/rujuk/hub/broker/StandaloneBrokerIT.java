@@ -309,7 +309,7 @@ class StandaloneBrokerIT {
     // ---- the hub: the jar `package` built, run as production runs it
 
     private static ChildProcess startHub(String name) throws IOException {
-        Path jar = Path.of(System.getProperty("rujuk.it.hub-jar", "target/rujuk-hub-1.0.0-SNAPSHOT.jar"));
+        Path jar = Path.of(System.getProperty("rujuk.it.hub-jar", "target/rujuk-hub-1.0.0-SNAPSHOT-exec.jar"));
         assertThat(jar).as("the hub jar (run `mvn package` first)").exists();
         int port = TestPorts.free();
         Path dir = Files.createDirectories(WORK.resolve(name));
