@@ -16,6 +16,8 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.rujuk.contract.ContractValidator;
 import org.rujuk.contract.MessageType;
 import org.rujuk.hub.AgencyClient;
@@ -39,6 +41,9 @@ class WatchdogTest extends HubIntegrationTest {
 
     @Autowired
     TestRestTemplate http;
+
+    @Autowired
+    org.rujuk.hub.deadline.LegalClockProperties legal;
 
     private Connection coordinator;
     private MessageConsumer escalations;
@@ -195,6 +200,71 @@ class WatchdogTest extends HubIntegrationTest {
         assertThat(detention.get("source").asText()).isEqualTo("UU 11/2012 (SPPA) pasal 33");
         assertThat(stuck("deadline=detention_investigation&role=in_conflict_with_law"))
                 .extracting(s -> s.get("source").asText()).contains("UU 11/2012 (SPPA) pasal 33");
+    }
+
+    /** Every configured legal clock, driven to its start, is announced with its source once its time is up. */
+    @ParameterizedTest
+    @MethodSource("legalClocks")
+    void everyLegalClockIsAnnouncedWithItsSourceWhenItsTimeIsUp(String clockId) throws Exception {
+        var clockDefinition = legal.legal().stream().filter(c -> c.id().equals(clockId)).findFirst().orElseThrow();
+        var when = clockDefinition.appliesWhen();
+        String to = when.toAgencies().isEmpty() ? "social" : when.toAgencies().iterator().next();
+        String from = to.equals("police") ? "social" : "police";
+        ObjectNode referral = referral(from, to);
+        if (!when.childRoles().isEmpty()) {
+            referral.put("childRole", when.childRoles().iterator().next().wire());
+        }
+        if (!when.categories().isEmpty()) {
+            referral.put("category", when.categories().iterator().next().wire());
+        }
+        var services = referral.putArray("servicesRequested");
+        when.servicesAny().forEach(service -> services.add(service.wire()));
+        if (services.isEmpty()) {
+            services.add("assessment");
+        }
+        if (referral.get("childRole").asText().equals("in_conflict_with_law") || !when.stages().isEmpty()) {
+            var legalBlock = referral.putObject("legal");
+            legalBlock.put("stage", when.stages().isEmpty() ? "investigation" : when.stages().iterator().next().wire());
+            legalBlock.put("stageStartedAt", clock.instant().toString());
+            legalBlock.put("detained", Boolean.TRUE.equals(when.detained()));
+        }
+        submit(referral);
+        var startsAt = clockDefinition.startsAt();
+        List<String> steps = switch (startsAt) {
+            case RECEIVED -> List.of("received");
+            case ACCEPTED -> List.of("accepted");
+            case IN_PROGRESS -> List.of("in_progress");
+            default -> List.of();
+        };
+        try (var recipient = agency(to)) {
+            for (String step : steps) {
+                recipient.sendText(statusIn(), status(referral, to, step).toString());
+                awaitIdle(statusIn());
+            }
+        }
+        if (clockDefinition.endsAt().contains(org.rujuk.contract.HandoffState.SUBMITTED)) {
+            JsonNode view = http.withBasicAuth("coordinator", "demo")
+                    .getForObject("/api/v1/referrals/" + id(referral), JsonNode.class);
+            assertThat(clockNamed(view, clockId).get("status").asText()).isEqualTo("met");
+            return;
+        }
+        clock.advance(clockDefinition.duration().plusMinutes(1));
+        watchdog.runOnce();
+        assertThat(drainEscalations()).filteredOn(e -> e.get("referralId").asText().equals(id(referral))
+                        && e.get("deadline").asText().equals(clockId))
+                .singleElement()
+                .satisfies(e -> assertThat(e.get("source").asText()).isEqualTo(clockDefinition.source()));
+    }
+
+    static List<String> legalClocks() {
+        return List.of("litmas_request", "litmas_delivery", "diversion_offer", "diversion_attempt",
+                "diversion_process", "detention_investigation", "detention_prosecution", "detention_trial",
+                "tpks_report_to_police", "tpks_temporary_protection");
+    }
+
+    @Test
+    void theLegalClocksInTheConfigurationAreTheOnesTested() {
+        assertThat(legal.legal()).extracting(c -> c.id()).containsExactlyInAnyOrderElementsOf(legalClocks());
     }
 
     @Test
