@@ -33,7 +33,7 @@ class ApiSecurityConfiguration {
                         .requestMatchers("/error").permitAll()
                         .requestMatchers(EndpointRequest.toAnyEndpoint())
                                 .hasAnyRole(ApiAccess.ROLE_ADMIN, ApiAccess.ROLE_COORDINATOR)
-                        .requestMatchers("/api/v1/handoffs/**")
+                        .requestMatchers("/api/v1/handoffs/**", "/api/v1/reports/**")
                                 .hasAnyRole(ApiAccess.ROLE_COORDINATOR, ApiAccess.ROLE_ADMIN)
                         .requestMatchers("/api/**")
                                 .hasAnyRole(ApiAccess.ROLE_AGENCY, ApiAccess.ROLE_COORDINATOR, ApiAccess.ROLE_ADMIN)
