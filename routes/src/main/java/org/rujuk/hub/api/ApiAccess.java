@@ -4,18 +4,18 @@ import org.rujuk.hub.ledger.HandoffRecord;
 import org.springframework.security.core.Authentication;
 
 /** Who may see what: coordinators and administrators see every hand-off, an agency only its own. */
-final class ApiAccess {
+public final class ApiAccess {
 
-    static final String ROLE_COORDINATOR = "COORDINATOR";
-    static final String ROLE_ADMIN = "ADMIN";
-    static final String ROLE_AGENCY = "AGENCY";
+    public static final String ROLE_COORDINATOR = "COORDINATOR";
+    public static final String ROLE_ADMIN = "ADMIN";
+    public static final String ROLE_AGENCY = "AGENCY";
     /** The authority that names an agency user's agency. */
-    static final String AGENCY_AUTHORITY_PREFIX = "AGENCY:";
+    public static final String AGENCY_AUTHORITY_PREFIX = "AGENCY:";
 
     private ApiAccess() {
     }
 
-    static boolean maySee(Authentication caller, HandoffRecord handoff) {
+    public static boolean maySee(Authentication caller, HandoffRecord handoff) {
         return caller.getAuthorities().stream().map(a -> a.getAuthority()).anyMatch(authority ->
                 authority.equals("ROLE_" + ROLE_COORDINATOR)
                         || authority.equals("ROLE_" + ROLE_ADMIN)

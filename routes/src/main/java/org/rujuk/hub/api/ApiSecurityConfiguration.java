@@ -7,6 +7,7 @@ import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.boot.actuate.info.InfoEndpoint;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -19,18 +20,20 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * HTTP Basic for the API, with the same accounts as the broker (see {@link HubAccounts}); the hub's own
- * account cannot log in here. Health and info are open so load balancers and compose can probe them.
+ * account cannot log in here. Health and info are open so load balancers and compose can probe them. The accounts
+ * ({@link UserDetailsService}) serve the dashboard's login too.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiSecurityConfiguration {
 
     @Bean
+    @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
         return http
+                // The dashboard has its own chain (form login, session, CSRF); this one is for machines.
+                .securityMatcher("/api/**", "/actuator/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(EndpointRequest.to(HealthEndpoint.class, InfoEndpoint.class)).permitAll()
-                        // Spring's error page carries the status of a refused or failed request (404, 400, ...).
-                        .requestMatchers("/error").permitAll()
                         .requestMatchers(EndpointRequest.toAnyEndpoint())
                                 .hasAnyRole(ApiAccess.ROLE_ADMIN, ApiAccess.ROLE_COORDINATOR)
                         .requestMatchers("/api/v1/handoffs/**", "/api/v1/reports/**")

@@ -12,6 +12,7 @@ import org.rujuk.hub.messaging.FailureReason;
 import org.rujuk.hub.messaging.HubRouteConfiguration;
 import org.rujuk.hub.messaging.HubTime;
 import org.rujuk.hub.messaging.IncomingMessage;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,9 +24,11 @@ import org.springframework.stereotype.Component;
 class DeadLetterRoute extends RouteBuilder {
 
     private final Clock clock;
+    private final JdbcClient jdbc;
 
-    DeadLetterRoute(Clock clock) {
+    DeadLetterRoute(Clock clock, JdbcClient jdbc) {
         this.clock = clock;
+        this.jdbc = jdbc;
     }
 
     @Override
@@ -34,6 +37,7 @@ class DeadLetterRoute extends RouteBuilder {
                 .routeId("dead-letter")
                 .process(this::toDeadLetter)
                 .to("jms:queue:{{rujuk.addresses.dead}}")
+                .process(this::logDeadLetter)
                 .log(LoggingLevel.WARN, "dead-lettered message ${header.rujukMessageKey} from "
                         + "${header.rujukSender} on ${header.rujukOriginalAddress}: ${header.rujukDeadReason}");
     }
@@ -56,6 +60,30 @@ class DeadLetterRoute extends RouteBuilder {
                     : textIfUtf8(incoming.body()));
         }
         // Without an IncomingMessage the failure came before the body was read: the body is still the original.
+    }
+
+    /**
+     * Counts the dead letter for the coordinators' view. The dead letter itself is on the broker; the database may
+     * be the very thing that failed, so a failure to count it must not stop it.
+     */
+    private void logDeadLetter(Exchange exchange) {
+        var in = exchange.getIn();
+        String key = in.getHeader("rujukMessageKey", String.class);
+        if (key == null) {
+            return;
+        }
+        try {
+            jdbc.sql("""
+                    insert into dead_letter_log (message_key, at, sender, original_address, reason)
+                    values (:key, :at, :sender, :address, :reason) on conflict do nothing""")
+                    .param("key", key).param("at", HubTime.now(clock))
+                    .param("sender", in.getHeader("rujukSender", String.class))
+                    .param("address", in.getHeader("rujukOriginalAddress", String.class))
+                    .param("reason", in.getHeader("rujukDeadReason", String.class))
+                    .update();
+        } catch (RuntimeException e) {
+            log.warn("could not count dead letter {}: {}", key, e.getMessage());
+        }
     }
 
     /** Keeps text as text so an administrator can read and replay it; anything else stays bytes. */

@@ -16,6 +16,7 @@ import org.rujuk.hub.messaging.HubTime;
 import org.rujuk.hub.messaging.IncomingMessage;
 import org.rujuk.hub.messaging.Notice;
 import org.rujuk.hub.messaging.Notices;
+import org.rujuk.hub.messaging.Rejections;
 import org.rujuk.hub.messaging.SenderRules;
 import org.rujuk.hub.messaging.UnanswerableMessageException;
 import org.slf4j.Logger;
@@ -37,14 +38,16 @@ public class ReferralIntake {
     private final AgencyDirectory agencies;
     private final HandoffLedger ledger;
     private final Notices notices;
+    private final Rejections rejections;
     private final Clock clock;
 
     public ReferralIntake(ContractValidator contract, AgencyDirectory agencies, HandoffLedger ledger,
-            Notices notices, Clock clock) {
+            Notices notices, Rejections rejections, Clock clock) {
         this.contract = contract;
         this.agencies = agencies;
         this.ledger = ledger;
         this.notices = notices;
+        this.rejections = rejections;
         this.clock = clock;
     }
 
@@ -64,9 +67,7 @@ public class ReferralIntake {
             errors.addAll(ageErrors(referral));
         }
         if (!errors.isEmpty()) {
-            log.info("rejected referral message {} from {} (referral {}): {} problem(s)", incoming.messageKey(),
-                    incoming.validatedUser(), inspection.referralId(), errors.size());
-            return List.of(notices.rejection(incoming, inspection.type(), inspection.referralId(), errors, now));
+            return List.of(rejections.reject(incoming, inspection.type(), inspection.referralId(), errors, now));
         }
         return switch (ledger.recordReferral(referral, incoming.messageKey(), now)) {
             case RECORDED, REDELIVERED -> {
@@ -78,7 +79,7 @@ public class ReferralIntake {
                         referral.from());
                 yield List.of();
             }
-            case CONFLICT -> List.of(notices.rejection(incoming, inspection.type(), referral.referralId(),
+            case CONFLICT -> List.of(rejections.reject(incoming, inspection.type(), referral.referralId(),
                     List.of(new RejectionError("/referralId", "is already the id of a different referral; "
                             + "give each new referral a new UUID")), now));
         };

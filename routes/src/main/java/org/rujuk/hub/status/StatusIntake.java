@@ -16,6 +16,7 @@ import org.rujuk.hub.messaging.HubTime;
 import org.rujuk.hub.messaging.IncomingMessage;
 import org.rujuk.hub.messaging.Notice;
 import org.rujuk.hub.messaging.Notices;
+import org.rujuk.hub.messaging.Rejections;
 import org.rujuk.hub.messaging.SenderRules;
 import org.rujuk.hub.messaging.UnanswerableMessageException;
 import org.slf4j.Logger;
@@ -35,14 +36,16 @@ public class StatusIntake {
     private final AgencyDirectory agencies;
     private final HandoffLedger ledger;
     private final Notices notices;
+    private final Rejections rejections;
     private final Clock clock;
 
-    public StatusIntake(ContractValidator contract, AgencyDirectory agencies, HandoffLedger ledger, Notices notices,
+    public StatusIntake(ContractValidator contract, AgencyDirectory agencies, HandoffLedger ledger, Notices notices, Rejections rejections,
             Clock clock) {
         this.contract = contract;
         this.agencies = agencies;
         this.ledger = ledger;
         this.notices = notices;
+        this.rejections = rejections;
         this.clock = clock;
     }
 
@@ -76,8 +79,6 @@ public class StatusIntake {
             var refused = (StatusResult.Refused) result;
             errors.add(new RejectionError(refused.pointer(), refused.message()));
         }
-        log.info("rejected status message {} from {} (referral {}): {} problem(s)", incoming.messageKey(),
-                incoming.validatedUser(), inspection.referralId(), errors.size());
-        return List.of(notices.rejection(incoming, inspection.type(), inspection.referralId(), errors, now));
+        return List.of(rejections.reject(incoming, inspection.type(), inspection.referralId(), errors, now));
     }
 }
