@@ -137,6 +137,11 @@ public class HandoffLedger {
                 return new StatusResult.Applied(handoff, already);
             }
             Reporter reporter = handoff.fromAgency().equals(update.from()) ? Reporter.SENDER : Reporter.RECEIVER;
+            // A late report of a state a later one already implied (a "received" that arrives after the
+            // "accepted" it was implied by) is the same news again, not a move backwards: a no-op.
+            if (reporter == Reporter.RECEIVER && wasImplied(update.referralId(), update.status())) {
+                return new StatusResult.Repeated(handoff);
+            }
             Decision decision = HandoffStateMachine.decide(handoff.state(), update.status(), reporter);
             if (decision instanceof Decision.Repeat) {
                 return new StatusResult.Repeated(handoff);
@@ -180,6 +185,11 @@ public class HandoffLedger {
 
     public Optional<HandoffView> find(UUID referralId) {
         return record(referralId).map(record -> new HandoffView(record, events(referralId, null)));
+    }
+
+    private boolean wasImplied(UUID referralId, HandoffState state) {
+        return jdbc.sql("select count(*) from handoff_event where referral_id = :id and state = :state and implied")
+                .param("id", referralId).param("state", state.wire()).query(Long.class).single() > 0;
     }
 
     private List<HandoffEvent> events(UUID referralId, String messageKey) {
