@@ -16,6 +16,8 @@ import org.rujuk.hub.ledger.HandoffEvent;
 import org.rujuk.hub.messaging.HubTime;
 import org.rujuk.hub.ledger.HandoffLedger;
 import org.rujuk.hub.ledger.HandoffRecord;
+import org.rujuk.hub.meeting.DecisionView;
+import org.rujuk.hub.meeting.MeetingDecisions;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,9 +27,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The ledger view of one hand-off (state, timestamps and history; never the child's identity), for the two
- * parties of the referral and for coordinators. Anyone else gets 404, as for an unknown id, so the API does
- * not reveal which referrals exist.
+ * The ledger view of one hand-off (state, timestamps, history, clocks and meeting decisions; never the child's
+ * identity), for the two parties of the referral and for coordinators. Anyone else gets 404, as for an unknown id,
+ * so the API does not reveal which referrals exist.
  */
 @RestController
 @RequestMapping("/api/v1/referrals")
@@ -36,12 +38,15 @@ class ReferralLedgerController {
     private final HandoffLedger ledger;
     private final ClockLedger clocks;
     private final ClockCatalog catalog;
+    private final MeetingDecisions decisions;
     private final Clock clock;
 
-    ReferralLedgerController(HandoffLedger ledger, ClockLedger clocks, ClockCatalog catalog, Clock clock) {
+    ReferralLedgerController(HandoffLedger ledger, ClockLedger clocks, ClockCatalog catalog,
+            MeetingDecisions decisions, Clock clock) {
         this.ledger = ledger;
         this.clocks = clocks;
         this.catalog = catalog;
+        this.decisions = decisions;
         this.clock = clock;
     }
 
@@ -53,7 +58,8 @@ class ReferralLedgerController {
         OffsetDateTime now = HubTime.now(clock);
         var clockViews = clocks.clocksOf(referralId).stream().map(c -> ClockView.of(c, catalog, now)).toList();
         var deadlineHistory = clocks.historyOf(referralId).stream().map(DeadlineEntry::of).toList();
-        return LedgerView.of(view.handoff(), view.history(), clockViews, deadlineHistory);
+        var decisionViews = decisions.of(referralId).stream().map(d -> DecisionView.of(d, catalog, now)).toList();
+        return LedgerView.of(view.handoff(), view.history(), clockViews, deadlineHistory, decisionViews);
     }
 
     /** The JSON shape of the ledger view. */
@@ -61,16 +67,16 @@ class ReferralLedgerController {
             String category, List<String> servicesRequested, String district, int ageYears,
             HandoffRecord.Legal legal, String state, OffsetDateTime sentAt, Map<String, OffsetDateTime> stateTimes,
             OffsetDateTime stateChangedAt, List<HistoryEntry> history, List<ClockView> clocks,
-            List<DeadlineEntry> deadlineHistory) {
+            List<DeadlineEntry> deadlineHistory, List<DecisionView> decisions) {
 
         static LedgerView of(HandoffRecord h, List<HandoffEvent> events, List<ClockView> clocks,
-                List<DeadlineEntry> deadlineHistory) {
+                List<DeadlineEntry> deadlineHistory, List<DecisionView> decisions) {
             var times = new LinkedHashMap<String, OffsetDateTime>();
             h.stateTimes().forEach((state, at) -> times.put(state.wire(), at));
             return new LedgerView(h.referralId(), h.caseRef(), h.fromAgency(), h.toAgency(), h.priority(),
                     h.childRole(), h.category(), h.services(), h.district(), h.ageYears(), h.legal(),
                     h.state().wire(), h.sentAt(), times, h.stateChangedAt(),
-                    events.stream().map(HistoryEntry::of).toList(), clocks, deadlineHistory);
+                    events.stream().map(HistoryEntry::of).toList(), clocks, deadlineHistory, decisions);
         }
     }
 

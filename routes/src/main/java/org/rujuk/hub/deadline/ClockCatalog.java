@@ -26,6 +26,9 @@ public class ClockCatalog {
     public static final String RECEIVE = "receive";
     public static final String ANSWER = "answer";
     public static final String PROGRESS = "progress";
+    /** Clocks named {@code decision_<id>} are the due dates of coordination-meeting decisions (hub.meeting). */
+    public static final String DECISION_PREFIX = "decision_";
+    public static final String DECISION_LABEL = "Keputusan rapat koordinasi";
 
     private final Map<String, ClockDefinition> byId = new LinkedHashMap<>();
 
@@ -44,6 +47,10 @@ public class ClockCatalog {
     }
 
     private void add(ClockDefinition definition) {
+        if (isDecision(definition.id())) {
+            throw new IllegalStateException("clock ids starting with '" + DECISION_PREFIX
+                    + "' are the hub's own (meeting decisions): '" + definition.id() + "'");
+        }
         if (byId.putIfAbsent(definition.id(), definition) != null) {
             throw new IllegalStateException("two clocks have the id '" + definition.id() + "'");
         }
@@ -53,8 +60,20 @@ public class ClockCatalog {
         return List.copyOf(byId.values());
     }
 
+    /**
+     * The clock with this id: a configured one, or a meeting decision's ({@code decision_<id>}: labelled, no legal
+     * source, never applicable by itself; it is started by hub.meeting and met with the clock it is about).
+     */
     public Optional<ClockDefinition> find(String id) {
+        if (isDecision(id)) {
+            return Optional.of(new ClockDefinition(id, DECISION_LABEL, null, null, Set.of(), Set.of(),
+                    priority -> null, Actor.RECIPIENT, any -> false));
+        }
         return Optional.ofNullable(byId.get(id));
+    }
+
+    public static boolean isDecision(String id) {
+        return id != null && id.startsWith(DECISION_PREFIX);
     }
 
     /** The clocks that apply to this hand-off. */

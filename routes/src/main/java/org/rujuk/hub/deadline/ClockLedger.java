@@ -50,7 +50,35 @@ public class ClockLedger {
         event(referralId, clockId, "started", null, due, start, null);
     }
 
-    /** Ends a running clock: {@code met} when the hand-off did what it was waiting for, else {@code stopped}. */
+    /**
+     * Starts a clock that falls due at a fixed time rather than after a configured duration (level 2 at twice the
+     * interval from {@code startedAt}) and is met when clock {@code metWith} of the same hand-off is met, in the
+     * same transaction: a coordination meeting's decision runs until the clock it is about moves on. If that
+     * clock is no longer running, the new one is met at once.
+     */
+    public void startUntil(UUID referralId, String clockId, String mustAct, OffsetDateTime startedAt,
+            OffsetDateTime dueAt, String metWith) {
+        OffsetDateTime start = utc(startedAt);
+        OffsetDateTime due = utc(dueAt);
+        OffsetDateTime level2 = due.plus(Duration.between(start, due));
+        jdbc.sql("""
+                insert into handoff_clock (referral_id, clock_id, must_act, started_at, due_at, level2_at, level,
+                    next_escalation_at, met_with)
+                values (:id, :clock, :mustAct, :start, :due, :level2, 0, :due, :metWith)""")
+                .param("id", referralId).param("clock", clockId).param("mustAct", mustAct)
+                .param("start", start).param("due", due).param("level2", level2).param("metWith", metWith)
+                .update();
+        event(referralId, clockId, "started", null, due, start, null);
+        var awaited = find(referralId, metWith);
+        if (awaited == null || !awaited.running()) {
+            meet(referralId, clockId, start, "met");
+        }
+    }
+
+    /**
+     * Ends a running clock: {@code met} when the hand-off did what it was waiting for, else {@code stopped}; the
+     * running clocks that wait for it ({@code met_with}) end with it, the same way.
+     */
     void meet(UUID referralId, String clockId, OffsetDateTime at, String kind) {
         var clock = find(referralId, clockId);
         if (clock == null || !clock.running()) {
@@ -64,6 +92,13 @@ public class ClockLedger {
                 where referral_id = :id and clock_id = :clock""")
                 .param("at", when).param("late", lateBy).param("id", referralId).param("clock", clockId).update();
         event(referralId, clockId, kind, clock.level() == 0 ? null : clock.level(), clock.dueAt(), when, lateBy);
+        var waiting = jdbc.sql("""
+                select clock_id from handoff_clock
+                where referral_id = :id and met_with = :clock and met_at is null order by clock_id""")
+                .param("id", referralId).param("clock", clockId).query(String.class).list();
+        for (String dependent : waiting) {
+            meet(referralId, dependent, when, kind);
+        }
     }
 
     /**

@@ -1,0 +1,74 @@
+package org.rujuk.hub.meeting;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The coordination-meeting pack for a meeting date, for coordinators and administrators (the path is theirs only):
+ * {@code GET /api/v1/reports/meeting?date=YYYY-MM-DD&format=pdf|csv} (PDF by default). A missing or bad date or
+ * format is 400 with {@code errors[]}; the pointers name the query parameter.
+ */
+@RestController
+@RequestMapping("/api/v1/reports")
+class MeetingReportController {
+
+    private static final Pattern DATE = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}$");
+    static final MediaType CSV = MediaType.parseMediaType("text/csv; charset=UTF-8");
+
+    private final MeetingPacks packs;
+    private final MeetingPackPdf pdf;
+    private final MeetingPackCsv csv;
+
+    MeetingReportController(MeetingPacks packs, MeetingPackPdf pdf, MeetingPackCsv csv) {
+        this.packs = packs;
+        this.pdf = pdf;
+        this.csv = csv;
+    }
+
+    @GetMapping("/meeting")
+    ResponseEntity<?> meeting(@RequestParam(required = false) String date,
+            @RequestParam(defaultValue = "pdf") String format) {
+        LocalDate meetingDate = parse(date);
+        if (meetingDate == null) {
+            return MeetingApi.badRequest("/date", "must be the meeting date, YYYY-MM-DD");
+        }
+        if (!format.equals("pdf") && !format.equals("csv")) {
+            return MeetingApi.badRequest("/format", "must be pdf or csv");
+        }
+        var pack = packs.build(meetingDate);
+        String name = "rapat-koordinasi-" + meetingDate + "." + format;
+        if (format.equals("csv")) {
+            return ResponseEntity.ok()
+                    .contentType(CSV)
+                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build()
+                            .toString())
+                    .body(csv.render(pack));
+        }
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                // Inline: a browser shows it, ready to print; the name is kept when saved.
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(name).build()
+                        .toString())
+                .body(pdf.render(pack));
+    }
+
+    private static LocalDate parse(String date) {
+        if (date == null || !DATE.matcher(date).matches()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(date);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}
