@@ -19,6 +19,8 @@ import org.rujuk.hub.deadline.ClockLedger;
 import org.rujuk.hub.deadline.StuckHandoff;
 import org.rujuk.hub.deadline.StuckHandoffs;
 import org.rujuk.hub.ledger.HandoffLedger;
+import org.rujuk.hub.meeting.DecisionView;
+import org.rujuk.hub.meeting.MeetingDecisions;
 import org.rujuk.hub.messaging.HubTime;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
@@ -47,10 +49,12 @@ class DashboardController {
     private final ClockCatalog catalog;
     private final AgencyDirectory agencies;
     private final DisplayProperties display;
+    private final MeetingDecisions decisions;
     private final Clock clock;
 
     DashboardController(DashboardQueries queries, StuckHandoffs stuck, HandoffLedger ledger, ClockLedger clocks,
-            ClockCatalog catalog, AgencyDirectory agencies, DisplayProperties display, Clock clock) {
+            ClockCatalog catalog, AgencyDirectory agencies, DisplayProperties display, MeetingDecisions decisions,
+            Clock clock) {
         this.queries = queries;
         this.stuck = stuck;
         this.ledger = ledger;
@@ -58,6 +62,7 @@ class DashboardController {
         this.catalog = catalog;
         this.agencies = agencies;
         this.display = display;
+        this.decisions = decisions;
         this.clock = clock;
     }
 
@@ -75,7 +80,9 @@ class DashboardController {
     String overview(Authentication who, Model model,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate since) {
         var viewer = Viewer.of(who);
-        LocalDate from = since != null ? since : today().minusDays(30);
+        // By default: what changed since the last coordination meeting (or the last 30 days, before the first).
+        LocalDate from = since != null ? since
+                : decisions.previousMeeting(today().plusDays(1)).orElse(today().minusDays(30));
         model.addAttribute("byState", queries.openByState(viewer));
         model.addAttribute("byAgency", queries.openByAgencyToAct(viewer));
         var stuckByAgency = queries.stuckByAgency(viewer);
@@ -119,6 +126,7 @@ class DashboardController {
         };
         rows.sort(order);
         model.addAttribute("rows", rows);
+        model.addAttribute("today", today());
         model.addAttribute("agencies", agencies.codes());
         model.addAttribute("deadlines", catalog.all().stream().map(ClockDefinition::id).toList());
         model.addAttribute("filter", Map.of("agency", nz(agency), "priority", nz(priority), "role", nz(role),
@@ -145,9 +153,17 @@ class DashboardController {
         }
         for (var event : clocks.historyOf(referralId)) {
             if (event.kind().equals("escalated")) {
-                entries.add(new TimelineEntry(event.at(), "escalation", event.clockId(), "hub",
-                        "level " + event.level(), null));
+                String label = catalog.find(event.clockId()).map(ClockDefinition::label).orElse(event.clockId());
+                entries.add(new TimelineEntry(event.at(), "escalation", label, "hub", "level " + event.level(),
+                        null));
             }
+        }
+        OffsetDateTime decisionTime = HubTime.now(clock);
+        var decisionViews = decisions.of(referralId).stream()
+                .map(d -> DecisionView.of(d, catalog, decisionTime)).toList();
+        for (var decision : decisionViews) {
+            entries.add(new TimelineEntry(decision.decidedAt(), "decision", decision.action(), decision.decidedBy(),
+                    decision.responsibleAgency() + " · " + decision.dueDate() + " · " + decision.status(), null));
         }
         entries.sort(Comparator.comparing(TimelineEntry::at));
         var timed = new ArrayList<TimelineEntry>();
@@ -165,6 +181,9 @@ class DashboardController {
                 "label", catalog.find(c.clockId()).map(ClockDefinition::label).orElse(c.clockId()),
                 "source", catalog.find(c.clockId()).map(d -> d.source() == null ? "" : d.source()).orElse(""),
                 "lateBy", c.lateBy(now))).toList());
+        model.addAttribute("decisions", decisionViews);
+        model.addAttribute("agencies", agencies.codes());
+        model.addAttribute("today", today());
         model.addAttribute("page", "stuck");
         return "timeline";
     }

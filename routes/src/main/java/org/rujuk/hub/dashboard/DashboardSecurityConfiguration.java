@@ -21,6 +21,9 @@ class DashboardSecurityConfiguration {
         return http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/error").permitAll()
+                        // The meeting pack and meeting decisions are the coordinators' tools.
+                        .requestMatchers("/meeting/**", "/referrals/*/decisions")
+                                .hasAnyRole(ApiAccess.ROLE_COORDINATOR, ApiAccess.ROLE_ADMIN)
                         .anyRequest().hasAnyRole(ApiAccess.ROLE_AGENCY, ApiAccess.ROLE_COORDINATOR,
                                 ApiAccess.ROLE_ADMIN))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())

@@ -61,7 +61,7 @@ public class MeetingDecisions {
     }
 
     /** The date of the last meeting before {@code date} that recorded a decision. */
-    Optional<LocalDate> previousMeeting(LocalDate date) {
+    public Optional<LocalDate> previousMeeting(LocalDate date) {
         return jdbc.sql("""
                 select meeting_date from meeting_decision where meeting_date < :d
                 order by meeting_date desc fetch first 1 rows only""")

@@ -8,17 +8,16 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The coordination-meeting pack for a meeting date, for coordinators and administrators (the path is theirs only):
- * {@code GET /api/v1/reports/meeting?date=YYYY-MM-DD&format=pdf|csv} (PDF by default). A missing or bad date or
+ * {@code GET /api/v1/reports/meeting?date=YYYY-MM-DD&format=pdf|csv} (PDF by default), and the same from the
+ * dashboard at {@code /meeting/pack}. A missing or bad date or
  * format is 400 with {@code errors[]}; the pointers name the query parameter.
  */
 @RestController
-@RequestMapping("/api/v1/reports")
 class MeetingReportController {
 
     private static final Pattern DATE = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}$");
@@ -34,7 +33,8 @@ class MeetingReportController {
         this.csv = csv;
     }
 
-    @GetMapping("/meeting")
+    /** The API's path (HTTP Basic) and the dashboard's (its session), both for coordinators and administrators. */
+    @GetMapping({"/api/v1/reports/meeting", "/meeting/pack"})
     ResponseEntity<?> meeting(@RequestParam(required = false) String date,
             @RequestParam(defaultValue = "pdf") String format) {
         LocalDate meetingDate = parse(date);

@@ -27,7 +27,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The dashboard in a real browser (Debian's headless chromium and chromedriver): log in, find a stuck hand-off in
- * Bahasa Indonesia, switch to English and keep it, open the timeline; and an agency user sees only its own. Saves
+ * Bahasa Indonesia, switch to English and keep it, open the timeline, record a meeting decision, download the
+ * meeting pack and find the hand-off in it; and an agency user sees only its own. Saves
  * screenshots of the main pages under {@code target/screenshots} (the README shows them). Skipped, saying so, where
  * chromium is not installed ({@code .ci/run} installs it).
  */
@@ -94,7 +95,23 @@ class DashboardBrowserTest extends HubIntegrationTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Referral timeline"));
         assertThat(browser.findElement(By.id("timeline")).getText()).contains("Hub receipt", "Stuck alert");
         assertThat(browser.findElement(By.id("clocks")).getText()).contains("stuck");
+
+        browser.findElement(By.id("decision-action")).sendKeys("Dinas Sosial confirms receipt by phone");
+        browser.findElement(By.id("decision-submit")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("decisions")));
+        assertThat(browser.findElement(By.id("decisions")).getText())
+                .contains("Dinas Sosial confirms receipt by phone", "social", "not yet due");
+        assertThat(browser.findElement(By.id("timeline")).getText()).contains("Meeting decision");
         screenshot("timeline");
+
+        // The meeting pack, downloaded with the browser's own session, names the stuck hand-off.
+        String today = browser.findElement(By.id("decision-form"))
+                .findElement(By.name("meetingDate")).getDomAttribute("value");
+        byte[] pdf = downloadWithBrowserSession("/meeting/pack?date=" + today + "&format=pdf");
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            assertThat(text).contains(caseRef, "Halaman 1 dari");
+        }
 
         open("/agencies");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Agencies"));
@@ -113,6 +130,23 @@ class DashboardBrowserTest extends HubIntegrationTest {
         assertThat(browser.getPageSource()).doesNotContain(theirs.get("caseRef").asText());
         open("/referrals/" + theirs.get("referralId").asText());
         assertThat(browser.getPageSource()).doesNotContain(theirs.get("caseRef").asText());
+        assertThat(browser.findElements(By.id("pack-form"))).isEmpty();
+        open("/meeting/pack?date=2026-12-01&format=csv");
+        assertThat(browser.getPageSource()).doesNotContain(theirs.get("caseRef").asText());
+    }
+
+    private byte[] downloadWithBrowserSession(String path) throws Exception {
+        var cookies = new StringBuilder();
+        for (var cookie : browser.manage().getCookies()) {
+            cookies.append(cookie.getName()).append('=').append(cookie.getValue()).append("; ");
+        }
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
+                .header("Cookie", cookies.toString()).build();
+        var response = java.net.http.HttpClient.newHttpClient()
+                .send(request, java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        return response.body();
     }
 
     private ObjectNode stuckReferral(String from, String to) throws Exception {
