@@ -54,9 +54,13 @@ public class HandoffLedger {
 
         record Refused(String pointer, String message) implements StatusResult {
         }
+
+        /** No referral with this id has been recorded (yet: it may still be on its way on the other queue). */
+        record Unknown() implements StatusResult {
+        }
     }
 
-    private static final String NOT_A_PARTY = "is not a referral your agency is a party to";
+    public static final String NOT_A_PARTY = "is not a referral your agency is a party to";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -128,7 +132,10 @@ public class HandoffLedger {
                     .param("id", update.referralId())
                     .query(HandoffLedger::mapRecord)
                     .optional();
-            if (locked.isEmpty() || !locked.get().isParty(update.from())) {
+            if (locked.isEmpty()) {
+                return new StatusResult.Unknown();
+            }
+            if (!locked.get().isParty(update.from())) {
                 return new StatusResult.Refused("/referralId", NOT_A_PARTY);
             }
             HandoffRecord handoff = locked.get();

@@ -29,6 +29,12 @@ public class HubRouteConfiguration extends RouteConfigurationBuilder {
                     .handled(true)
                     .to(DEAD_LETTER)
                 .end()
+                // Expected, e.g. while a status update waits for its referral: rolled back quietly, redelivered.
+                .onException(RetryLaterException.class)
+                    .logExhausted(false)
+                    .logStackTrace(false)
+                    .process(attempts::remember)
+                .end()
                 .onException(Exception.class)
                     .process(attempts::remember)
                 .end();

@@ -10,6 +10,7 @@ import org.rujuk.contract.MessageType;
 import org.rujuk.contract.RejectionError;
 import org.rujuk.contract.StatusUpdate;
 import org.rujuk.hub.config.AgencyDirectory;
+import org.rujuk.hub.config.HubProperties;
 import org.rujuk.hub.ledger.HandoffLedger;
 import org.rujuk.hub.ledger.HandoffLedger.StatusResult;
 import org.rujuk.hub.messaging.HubTime;
@@ -17,6 +18,7 @@ import org.rujuk.hub.messaging.IncomingMessage;
 import org.rujuk.hub.messaging.Notice;
 import org.rujuk.hub.messaging.Notices;
 import org.rujuk.hub.messaging.Rejections;
+import org.rujuk.hub.messaging.RetryLaterException;
 import org.rujuk.hub.messaging.SenderRules;
 import org.rujuk.hub.messaging.UnanswerableMessageException;
 import org.slf4j.Logger;
@@ -38,15 +40,17 @@ public class StatusIntake {
     private final Notices notices;
     private final Rejections rejections;
     private final Clock clock;
+    private final int maxAttempts;
 
-    public StatusIntake(ContractValidator contract, AgencyDirectory agencies, HandoffLedger ledger, Notices notices, Rejections rejections,
-            Clock clock) {
+    public StatusIntake(ContractValidator contract, AgencyDirectory agencies, HandoffLedger ledger, Notices notices,
+            Rejections rejections, Clock clock, HubProperties properties) {
         this.contract = contract;
         this.agencies = agencies;
         this.ledger = ledger;
         this.notices = notices;
         this.rejections = rejections;
         this.clock = clock;
+        this.maxAttempts = properties.delivery().maxAttempts();
     }
 
     public List<Notice> handle(@ExchangeProperty(IncomingMessage.PROPERTY) IncomingMessage incoming) {
@@ -76,8 +80,18 @@ public class StatusIntake {
                         update.from());
                 return List.of();
             }
-            var refused = (StatusResult.Refused) result;
-            errors.add(new RejectionError(refused.pointer(), refused.message()));
+            if (result instanceof StatusResult.Unknown) {
+                // Referrals and status updates travel on two queues: a withdrawal sent right after its referral
+                // can overtake it. Wait for the referral (the broker redelivers with back-off) before refusing.
+                if (incoming.deliveryCount() < maxAttempts) {
+                    throw new RetryLaterException("referral " + update.referralId()
+                            + " is not recorded yet; the status update waits for it");
+                }
+                errors.add(new RejectionError("/referralId", HandoffLedger.NOT_A_PARTY));
+            } else {
+                var refused = (StatusResult.Refused) result;
+                errors.add(new RejectionError(refused.pointer(), refused.message()));
+            }
         }
         return List.of(rejections.reject(incoming, inspection.type(), inspection.referralId(), errors, now));
     }

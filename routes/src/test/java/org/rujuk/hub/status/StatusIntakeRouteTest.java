@@ -163,6 +163,20 @@ class StatusIntakeRouteTest extends HubIntegrationTest {
     }
 
     @Test
+    void aWithdrawalThatOvertakesItsReferralWaitsForIt() throws Exception {
+        ObjectNode referral = referral("police", "social");
+        try (var police = agency("police"); var social = agency("social")) {
+            police.sendText(statusIn(), status(referral, "police", "withdrawn").toString());
+            police.sendText(referralsIn(), referral.toString());
+
+            JsonNode withdrawn = read(social.receive(inbox("social"), statusSelector(referral, "withdrawn"), WAIT));
+            assertThat(withdrawn.get("status").asText()).isEqualTo("withdrawn");
+            assertThat(police.drain(inbox("police"), "rujukType = 'rejection'")).isEmpty();
+            assertThat(history(referral)).containsExactly("submitted", "withdrawn");
+        }
+    }
+
+    @Test
     void refusesStatusForAnUnknownReferral() throws Exception {
         try (var social = agency("social")) {
             ObjectNode ghost = referral("police", "social");
