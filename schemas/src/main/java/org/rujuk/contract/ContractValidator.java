@@ -93,7 +93,8 @@ public final class ContractValidator {
      * {@value ContractJson#MAX_NESTING_DEPTH} levels (the root object is level 1), or not one JSON object; a
      * key given twice is one error at that key. A {@code type} other than the expected one is one error at
      * {@code /type}: the message is on the wrong address and its other fields are not checked. Otherwise
-     * every problem the schema finds is listed.
+     * every problem the schema finds is listed, and every string or field name holding an unpaired UTF-16
+     * surrogate (see {@link #validate}).
      *
      * @param body the message body as sent
      * @param expected what the address the body came from carries
@@ -146,18 +147,65 @@ public final class ContractValidator {
 
     /**
      * Checks a parsed message against the schema of {@code type}: one error per problem, in a stable
-     * order, at most {@value #MAX_ERRORS}. Use it also on what you send, to be sure it conforms.
+     * order, at most {@value #MAX_ERRORS}. Use it also on what you send, to be sure it conforms. Besides the
+     * schema, every string and field name must be valid Unicode text: one holding an unpaired UTF-16
+     * surrogate is an error.
      */
     public List<RejectionError> validate(MessageType type, JsonNode json) {
         if (json == null) {
             return List.of(RejectionError.ofBody("body must be one JSON object"));
         }
-        Set<ValidationMessage> messages = schemas.get(type).validate(json);
         Set<RejectionError> errors = new LinkedHashSet<>();
+        unpairedSurrogates(json, "", errors);
+        Set<ValidationMessage> messages = schemas.get(type).validate(json);
         for (ValidationMessage message : messages) {
-            errors.add(ErrorMessages.toError(message));
+            RejectionError error = ErrorMessages.toError(message);
+            // A field whose name is not valid text is already reported at its object; its own pointer would
+            // carry the broken name back to the sender.
+            if (!hasUnpairedSurrogate(error.pointer())) {
+                errors.add(error);
+            }
         }
         return capped(new ArrayList<>(errors));
+    }
+
+    /**
+     * Reports every string and field name holding a UTF-16 surrogate without its pair. Such text arrives as a
+     * JSON escape of a lone surrogate (backslash, u, D800 to DFFF; raw bytes for one are refused as invalid
+     * UTF-8 before parsing): it is valid JSON but not Unicode text, and cannot be stored or passed on
+     * faithfully. A bad value is reported at its own pointer, a bad field name at its object; neither is
+     * repeated.
+     */
+    private static void unpairedSurrogates(JsonNode node, String pointer, Set<RejectionError> errors) {
+        if (node.isTextual()) {
+            if (hasUnpairedSurrogate(node.textValue())) {
+                errors.add(new RejectionError(pointer, ErrorMessages.UNPAIRED_SURROGATE));
+            }
+        } else if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
+                if (hasUnpairedSurrogate(field.getKey())) {
+                    errors.add(new RejectionError(pointer, ErrorMessages.UNPAIRED_SURROGATE_IN_NAME));
+                } else {
+                    unpairedSurrogates(field.getValue(), pointer + "/" + ErrorMessages.escape(field.getKey()), errors);
+                }
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                unpairedSurrogates(node.get(i), pointer + "/" + i, errors);
+            }
+        }
+    }
+
+    private static boolean hasUnpairedSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

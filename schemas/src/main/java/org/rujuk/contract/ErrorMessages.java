@@ -32,6 +32,11 @@ final class ErrorMessages {
     static final String LEVEL = "must be 1 (at the deadline) or 2 (at twice the deadline)";
     static final String DURATION = "must be an ISO-8601 duration in hours, minutes and seconds, such as PT1H30M";
     static final String ONE_LINE = "must be one line of printable text, without control characters";
+    static final String UNPAIRED_SURROGATE =
+            "must be valid Unicode text: it contains an unpaired surrogate (a lone \\uD800-\\uDFFF escape)";
+    static final String UNPAIRED_SURROGATE_IN_NAME =
+            "has a field name that is not valid Unicode text: it contains an unpaired surrogate "
+                    + "(a lone \\uD800-\\uDFFF escape)";
     static final String FALLBACK = "is not valid here; see this field's description in the schema";
 
     private static final Map<String, String> BY_SCHEMA_LOCATION = Map.ofEntries(

@@ -93,6 +93,66 @@ class ContractValidatorTest {
     }
 
     @Test
+    void rejectsJsonEscapedLoneSurrogatesAtTheirFieldsWithoutRepeatingThem() {
+        ObjectNode referral = victimReferral();
+        referral.put("summary", "HIGH-HERE");
+        ((ObjectNode) referral.get("child")).put("district", "LOW-HERE");
+        String body = referral.toString()
+                .replace("HIGH-HERE", "Anak RA \\ud800 perlu pendampingan")
+                .replace("LOW-HERE", "Metro \\udc00");
+
+        Inspection inspection = VALIDATOR.inspect(utf8(body), MessageType.REFERRAL);
+
+        assertThat(inspection.errors()).as("in document order").containsExactly(
+                new RejectionError("/child/district", ErrorMessages.UNPAIRED_SURROGATE),
+                new RejectionError("/summary", ErrorMessages.UNPAIRED_SURROGATE));
+        assertThat(inspection.referralId()).as("answered with the referral's id").isNotNull();
+        assertThat(inspection.errors().toString()).doesNotContain("Anak RA", "Metro");
+        assertThat(inspection.errors().toString().chars().noneMatch(c -> Character.isSurrogate((char) c))).isTrue();
+    }
+
+    @Test
+    void rejectsLoneSurrogateInAFieldNameAtItsObjectOnly() {
+        ObjectNode referral = victimReferral();
+        ((ObjectNode) referral.get("child")).put("NAME-HERE", "x");
+        String body = referral.toString().replace("NAME-HERE", "eye\\ud800");
+
+        Inspection inspection = VALIDATOR.inspect(utf8(body), MessageType.REFERRAL);
+
+        assertThat(inspection.errors())
+                .containsExactly(new RejectionError("/child", ErrorMessages.UNPAIRED_SURROGATE_IN_NAME));
+    }
+
+    @Test
+    void acceptsEscapedSurrogatePairsAndRefusesRawSurrogateBytes() {
+        ObjectNode referral = victimReferral();
+        referral.put("summary", "PAIR-HERE");
+        String paired = referral.toString().replace("PAIR-HERE", "Anak RA \\ud83d\\ude00 aman");
+        byte[] raw = referral.toString().replace("PAIR-HERE", "Anak RA \u00e9").getBytes(StandardCharsets.UTF_8);
+        // Replace the two bytes of "é" (C3 A9) with three: ED A0 80, a surrogate encoded as if it were a character.
+        int at = new String(raw, StandardCharsets.ISO_8859_1).indexOf("\u00c3\u00a9");
+        byte[] surrogateBytes = new byte[raw.length + 1];
+        System.arraycopy(raw, 0, surrogateBytes, 0, at);
+        surrogateBytes[at] = (byte) 0xED;
+        surrogateBytes[at + 1] = (byte) 0xA0;
+        surrogateBytes[at + 2] = (byte) 0x80;
+        System.arraycopy(raw, at + 2, surrogateBytes, at + 3, raw.length - at - 2);
+
+        assertThat(VALIDATOR.inspect(utf8(paired), MessageType.REFERRAL).errors()).isEmpty();
+        assertThat(VALIDATOR.inspect(surrogateBytes, MessageType.REFERRAL).errors())
+                .containsExactly(new RejectionError("", "body is not valid UTF-8"));
+    }
+
+    @Test
+    void validateReportsLoneSurrogatesInMessagesAboutToBeSent() {
+        ObjectNode referral = victimReferral();
+        referral.put("summary", "Anak RA " + (char) 0xD800);
+
+        assertThat(VALIDATOR.validate(MessageType.REFERRAL, referral))
+                .containsExactly(new RejectionError("/summary", ErrorMessages.UNPAIRED_SURROGATE));
+    }
+
+    @Test
     void rejectsEmptyAndBlankBodies() {
         RejectionError empty = new RejectionError("", "body is empty; send one JSON object");
 

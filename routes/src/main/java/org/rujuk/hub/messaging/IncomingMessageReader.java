@@ -4,6 +4,10 @@ import jakarta.jms.BytesMessage;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
+import java.io.ByteArrayOutputStream;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import org.apache.activemq.artemis.jms.client.ActiveMQMessage;
 import org.apache.camel.Exchange;
@@ -24,6 +28,43 @@ public class IncomingMessageReader implements Processor {
         exchange.setProperty(IncomingMessage.PROPERTY, read(exchange));
     }
 
+    /**
+     * A text body as UTF-8. A lone surrogate cannot be UTF-8, and every JDK encoder quietly turns it into {@code ?}:
+     * such a body is encoded by hand, the lone surrogate in its (invalid) three-byte form, so that validation
+     * refuses the body instead of forwarding a silently altered one.
+     */
+    static byte[] utf8(String text) {
+        try {
+            var encoded = StandardCharsets.UTF_8.newEncoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .encode(CharBuffer.wrap(text));
+            byte[] bytes = new byte[encoded.remaining()];
+            encoded.get(bytes);
+            return bytes;
+        } catch (CharacterCodingException e) {
+            var out = new ByteArrayOutputStream(text.length() + 16);
+            text.codePoints().forEach(cp -> {
+                if (cp < 0x80) {
+                    out.write(cp);
+                } else if (cp < 0x800) {
+                    out.write(0xC0 | cp >> 6);
+                    out.write(0x80 | cp & 0x3F);
+                } else if (cp < 0x10000) {
+                    out.write(0xE0 | cp >> 12);
+                    out.write(0x80 | cp >> 6 & 0x3F);
+                    out.write(0x80 | cp & 0x3F);
+                } else {
+                    out.write(0xF0 | cp >> 18);
+                    out.write(0x80 | cp >> 12 & 0x3F);
+                    out.write(0x80 | cp >> 6 & 0x3F);
+                    out.write(0x80 | cp & 0x3F);
+                }
+            });
+            return out.toByteArray();
+        }
+    }
+
     public IncomingMessage read(Exchange exchange) throws JMSException {
         Message jms = exchange.getIn(JmsMessage.class).getJmsMessage();
         if (!(jms instanceof ActiveMQMessage artemis)) {
@@ -34,7 +75,7 @@ public class IncomingMessageReader implements Processor {
         boolean text;
         if (jms instanceof TextMessage textMessage) {
             String value = textMessage.getText();
-            body = value == null ? new byte[0] : value.getBytes(StandardCharsets.UTF_8);
+            body = value == null ? new byte[0] : utf8(value);
             text = true;
         } else if (jms instanceof BytesMessage bytesMessage) {
             bytesMessage.reset();
