@@ -151,11 +151,15 @@ class DashboardController {
             entries.add(new TimelineEntry(event.recordedAt(), kind, event.state().wire()
                     + (event.implied() ? " (implied)" : ""), event.reportedBy(), event.reason(), null));
         }
+        var mustAct = new java.util.HashMap<String, String>();
+        clocks.clocksOf(referralId).forEach(c -> mustAct.put(c.clockId(), c.mustAct()));
         for (var event : clocks.historyOf(referralId)) {
             if (event.kind().equals("escalated")) {
                 String label = catalog.find(event.clockId()).map(ClockDefinition::label).orElse(event.clockId());
                 entries.add(new TimelineEntry(event.at(), "escalation", label, "hub", "level " + event.level(),
                         null));
+                entries.add(new TimelineEntry(event.at(), "reminder", mustAct.getOrDefault(event.clockId(), ""),
+                        "hub", label, null));
             }
         }
         OffsetDateTime decisionTime = HubTime.now(clock);

@@ -93,7 +93,8 @@ class DashboardBrowserTest extends HubIntegrationTest {
 
         browser.findElement(By.linkText(caseRef)).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Referral timeline"));
-        assertThat(browser.findElement(By.id("timeline")).getText()).contains("Hub receipt", "Stuck alert");
+        assertThat(browser.findElement(By.id("timeline")).getText())
+                .contains("Hub receipt", "Stuck alert", "Reminder sent to social");
         assertThat(browser.findElement(By.id("clocks")).getText()).contains("stuck");
 
         browser.findElement(By.id("decision-action")).sendKeys("Dinas Sosial confirms receipt by phone");
