@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.rujuk.hub.deadline.ClockCatalog;
-import org.rujuk.hub.deadline.ClockDefinition;
 import org.rujuk.hub.deadline.ClockLedger;
 import org.rujuk.hub.deadline.ClockRecord;
 import org.rujuk.hub.deadline.DeadlineEvent;
@@ -86,10 +85,9 @@ class ReferralLedgerController {
             OffsetDateTime metAt, String lateBy) {
 
         static ClockView of(ClockRecord c, ClockCatalog catalog, OffsetDateTime now) {
-            var definition = catalog.find(c.clockId());
             String status = c.metAt() != null ? "met" : c.stuckSince() != null ? "stuck" : "running";
-            return new ClockView(c.clockId(), definition.map(ClockDefinition::label).orElse(c.clockId()),
-                    definition.map(ClockDefinition::source).orElse(null), c.mustAct(), status, c.startedAt(),
+            return new ClockView(c.clockId(), catalog.labelOf(c.clockId()), catalog.sourceOf(c.clockId()),
+                    c.mustAct(), status, c.startedAt(),
                     c.dueAt(), c.level(), c.stuckSince(), c.metAt(), c.lateBy(now).toString());
         }
     }

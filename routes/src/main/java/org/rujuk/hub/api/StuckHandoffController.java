@@ -6,7 +6,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.rujuk.hub.deadline.ClockCatalog;
-import org.rujuk.hub.deadline.ClockDefinition;
 import org.rujuk.hub.deadline.StuckHandoffs;
 import org.rujuk.hub.messaging.HubTime;
 import jakarta.validation.constraints.Max;
@@ -50,12 +49,10 @@ class StuckHandoffController {
         return stuck.list(new StuckHandoffs.Filter(agency, priority, role, deadline, district, offset, limit))
                 .stream()
                 .map(s -> {
-                    var definition = catalog.find(s.clockId());
                     Duration late = Duration.between(s.dueAt(), now);
                     return new StuckView(s.referralId(), s.caseRef(), s.fromAgency(), s.toAgency(), s.mustAct(),
                             s.state(), s.priority(), s.childRole(), s.category(), s.district(), s.clockId(),
-                            definition.map(ClockDefinition::label).orElse(s.clockId()),
-                            definition.map(ClockDefinition::source).orElse(null), s.startedAt(), s.dueAt(),
+                            catalog.labelOf(s.clockId()), catalog.sourceOf(s.clockId()), s.startedAt(), s.dueAt(),
                             s.stuckSince(), s.level(), late.toString(), late.toSeconds());
                 })
                 .toList();

@@ -59,10 +59,6 @@ public class HubAccounts {
         return byKind(Account.Kind.HUB);
     }
 
-    public Account admin() {
-        return byKind(Account.Kind.ADMIN);
-    }
-
     private Account byKind(Account.Kind kind) {
         return byUsername.values().stream().filter(a -> a.kind() == kind).findFirst().orElseThrow();
     }

@@ -109,10 +109,9 @@ class DashboardController {
         for (var s : stuck.list(new StuckHandoffs.Filter(agency, priority, role, deadline, district, 0, 10_000))) {
             if (viewer.seesEverything() || viewer.agency().equals(s.fromAgency())
                     || viewer.agency().equals(s.toAgency())) {
-                var definition = catalog.find(s.clockId());
                 Duration late = Duration.between(s.dueAt(), now);
-                rows.add(new StuckRow(s, definition.map(ClockDefinition::label).orElse(s.clockId()),
-                        definition.map(ClockDefinition::source).orElse(null), late, late.toDays()));
+                rows.add(new StuckRow(s, catalog.labelOf(s.clockId()), catalog.sourceOf(s.clockId()), late,
+                        late.toDays()));
             }
         }
         Comparator<StuckRow> order = switch (sort) {
@@ -155,7 +154,7 @@ class DashboardController {
         clocks.clocksOf(referralId).forEach(c -> mustAct.put(c.clockId(), c.mustAct()));
         for (var event : clocks.historyOf(referralId)) {
             if (event.kind().equals("escalated")) {
-                String label = catalog.find(event.clockId()).map(ClockDefinition::label).orElse(event.clockId());
+                String label = catalog.labelOf(event.clockId());
                 entries.add(new TimelineEntry(event.at(), "escalation", label, "hub", "level " + event.level(),
                         null));
                 entries.add(new TimelineEntry(event.at(), "reminder", mustAct.getOrDefault(event.clockId(), ""),
@@ -182,8 +181,8 @@ class DashboardController {
         model.addAttribute("entries", timed);
         model.addAttribute("clocks", clocks.clocksOf(referralId).stream().map(c -> Map.of(
                 "clock", c,
-                "label", catalog.find(c.clockId()).map(ClockDefinition::label).orElse(c.clockId()),
-                "source", catalog.find(c.clockId()).map(d -> d.source() == null ? "" : d.source()).orElse(""),
+                "label", catalog.labelOf(c.clockId()),
+                "source", java.util.Objects.requireNonNullElse(catalog.sourceOf(c.clockId()), ""),
                 "lateBy", c.lateBy(now))).toList());
         model.addAttribute("decisions", decisionViews);
         model.addAttribute("agencies", agencies.codes());

@@ -71,8 +71,7 @@ class DashboardQueries {
 
     /** One hand-off's timing, for the agencies' figures. */
     record Timing(String toAgency, String state, OffsetDateTime submittedAt, OffsetDateTime receivedAt,
-            OffsetDateTime answeredAt, Long receiveLateMillis, Long answerLateMillis, boolean receiveRunning,
-            boolean answerRunning, boolean stuck) {
+            OffsetDateTime answeredAt, Long receiveLateMillis, Long answerLateMillis, boolean stuck) {
 
         Duration timeToReceive() {
             return receivedAt == null ? null : Duration.between(submittedAt, receivedAt);
@@ -89,8 +88,6 @@ class DashboardQueries {
                 select h.to_agency, h.state, h.submitted_at, h.received_at,
                     coalesce(h.accepted_at, h.declined_at) as answered_at,
                     r.late_by_ms as receive_late, a.late_by_ms as answer_late,
-                    r.met_at is null and r.referral_id is not null as receive_running,
-                    a.met_at is null and a.referral_id is not null as answer_running,
                     exists (select 1 from handoff_clock s where s.referral_id = h.referral_id
                         and s.stuck_since is not null) as stuck
                 from handoff h
@@ -103,7 +100,7 @@ class DashboardQueries {
                         rs.getObject("received_at", OffsetDateTime.class),
                         rs.getObject("answered_at", OffsetDateTime.class),
                         (Long) rs.getObject("receive_late", Long.class), (Long) rs.getObject("answer_late", Long.class),
-                        rs.getBoolean("receive_running"), rs.getBoolean("answer_running"), rs.getBoolean("stuck")))
+                        rs.getBoolean("stuck")))
                 .list();
     }
 

@@ -34,14 +34,6 @@ public class Display {
                 .format(time.atZoneSameInstant(properties.timeZone()));
     }
 
-    public String date(OffsetDateTime time) {
-        if (time == null) {
-            return "";
-        }
-        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(LocaleContextHolder.getLocale())
-                .format(time.atZoneSameInstant(properties.timeZone()));
-    }
-
     public String day(java.time.LocalDate day) {
         return day == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
                 .withLocale(LocaleContextHolder.getLocale()).format(day);
@@ -71,9 +63,5 @@ public class Display {
 
     public String percent(Double share) {
         return share == null ? "–" : NumberFormat.getPercentInstance(LocaleContextHolder.getLocale()).format(share);
-    }
-
-    public String zone() {
-        return properties.timeZone().getId();
     }
 }

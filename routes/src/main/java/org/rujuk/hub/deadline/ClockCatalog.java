@@ -76,6 +76,16 @@ public class ClockCatalog {
         return id != null && id.startsWith(DECISION_PREFIX);
     }
 
+    /** The clock's label for people; its id when the configuration no longer has it. */
+    public String labelOf(String id) {
+        return find(id).map(ClockDefinition::label).orElse(id);
+    }
+
+    /** The clock's legal source, or {@code null} for operational deadlines and unknown clocks. */
+    public String sourceOf(String id) {
+        return find(id).map(ClockDefinition::source).orElse(null);
+    }
+
     /** The clocks that apply to this hand-off. */
     public List<ClockDefinition> applicableTo(HandoffRecord handoff) {
         var applicable = new ArrayList<ClockDefinition>();

@@ -18,7 +18,6 @@ import org.rujuk.hub.messaging.Notice;
 import org.rujuk.hub.messaging.Notices;
 import org.rujuk.hub.messaging.Rejections;
 import org.rujuk.hub.messaging.SenderRules;
-import org.rujuk.hub.messaging.UnanswerableMessageException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -53,10 +52,7 @@ public class ReferralIntake {
 
     public List<Notice> handle(@ExchangeProperty(IncomingMessage.PROPERTY) IncomingMessage incoming) {
         OffsetDateTime now = HubTime.now(clock);
-        if (!agencies.isAgency(incoming.validatedUser())) {
-            throw new UnanswerableMessageException("sent by broker account '" + incoming.validatedUser()
-                    + "', which is not an agency and has no inbox for an answer");
-        }
+        rejections.requireAnswerable(incoming);
         var inspection = contract.inspect(incoming.body(), MessageType.REFERRAL);
         var errors = new ArrayList<>(inspection.errors());
         Referral referral = null;

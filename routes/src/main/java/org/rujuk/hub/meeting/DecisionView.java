@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.rujuk.hub.deadline.ClockCatalog;
-import org.rujuk.hub.deadline.ClockDefinition;
 
 /**
  * The JSON shape of a meeting decision (the decisions API and the ledger view of a referral).
@@ -22,7 +21,7 @@ public record DecisionView(long id, UUID referralId, String deadline, String dea
     public static DecisionView of(MeetingDecision d, ClockCatalog catalog, OffsetDateTime now) {
         Kept kept = d.kept(now);
         return new DecisionView(d.id(), d.referralId(), d.deadline(),
-                catalog.find(d.deadline()).map(ClockDefinition::label).orElse(d.deadline()), d.meetingDate(),
+                catalog.labelOf(d.deadline()), d.meetingDate(),
                 d.action(), d.responsibleAgency(), d.dueDate(), d.dueAt(), d.clockId(), d.decidedBy(),
                 d.decidedAt(), d.clockMetAt(), kept.asBoolean(), kept.wire());
     }

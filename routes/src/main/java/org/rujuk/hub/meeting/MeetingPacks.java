@@ -14,7 +14,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.rujuk.hub.config.HubProperties;
 import org.rujuk.hub.deadline.ClockCatalog;
-import org.rujuk.hub.deadline.ClockDefinition;
 import org.rujuk.hub.deadline.StuckHandoff;
 import org.rujuk.hub.deadline.StuckHandoffs;
 import org.rujuk.hub.meeting.MeetingPack.AgencyGroup;
@@ -74,11 +73,10 @@ class MeetingPacks {
 
         var byAgency = new LinkedHashMap<String, List<AgendaItem>>();
         for (StuckHandoff s : stuckNow) {
-            var definition = catalog.find(s.clockId());
             Duration late = Duration.between(s.dueAt(), now);
             var item = new AgendaItem(s.caseRef(), s.referralId(), s.fromAgency(), s.toAgency(), s.mustAct(),
-                    s.state(), s.priority(), s.clockId(), definition.map(ClockDefinition::label).orElse(s.clockId()),
-                    definition.map(ClockDefinition::source).orElse(null), s.dueAt(),
+                    s.state(), s.priority(), s.clockId(), catalog.labelOf(s.clockId()),
+                    catalog.sourceOf(s.clockId()), s.dueAt(),
                     late.isNegative() ? Duration.ZERO : late, s.level(),
                     about(previousByReferral.getOrDefault(s.referralId(), List.of()), s.clockId()));
             byAgency.computeIfAbsent(s.mustAct(), a -> new ArrayList<>()).add(item);
@@ -112,7 +110,7 @@ class MeetingPacks {
     }
 
     private String label(String clockId) {
-        return catalog.find(clockId).map(ClockDefinition::label).orElse(clockId);
+        return catalog.labelOf(clockId);
     }
 
     private List<StuckHandoff> allStuck() {

@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.rujuk.contract.RejectionError;
+import org.rujuk.hub.config.AgencyDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,11 +21,24 @@ public class Rejections {
     private static final Logger log = LoggerFactory.getLogger(Rejections.class);
 
     private final Notices notices;
+    private final AgencyDirectory agencies;
     private final JdbcClient jdbc;
 
-    public Rejections(Notices notices, JdbcClient jdbc) {
+    public Rejections(Notices notices, AgencyDirectory agencies, JdbcClient jdbc) {
         this.notices = notices;
+        this.agencies = agencies;
         this.jdbc = jdbc;
+    }
+
+    /**
+     * Every refusal goes to the inbox of the account that sent the message; an account that is not an agency has
+     * none, so its message cannot be answered and goes to the dead-letter address instead.
+     */
+    public void requireAnswerable(IncomingMessage incoming) {
+        if (!agencies.isAgency(incoming.validatedUser())) {
+            throw new UnanswerableMessageException("sent by broker account '" + incoming.validatedUser()
+                    + "', which is not an agency and has no inbox for an answer");
+        }
     }
 
     public Notice reject(IncomingMessage incoming, String rejectedType, UUID referralId,

@@ -9,7 +9,6 @@ import org.rujuk.contract.ContractValidator;
 import org.rujuk.contract.MessageType;
 import org.rujuk.contract.RejectionError;
 import org.rujuk.contract.StatusUpdate;
-import org.rujuk.hub.config.AgencyDirectory;
 import org.rujuk.hub.config.HubProperties;
 import org.rujuk.hub.ledger.HandoffLedger;
 import org.rujuk.hub.ledger.HandoffLedger.StatusResult;
@@ -20,7 +19,6 @@ import org.rujuk.hub.messaging.Notices;
 import org.rujuk.hub.messaging.Rejections;
 import org.rujuk.hub.messaging.RetryLaterException;
 import org.rujuk.hub.messaging.SenderRules;
-import org.rujuk.hub.messaging.UnanswerableMessageException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -35,17 +33,15 @@ public class StatusIntake {
     private static final Logger log = LoggerFactory.getLogger(StatusIntake.class);
 
     private final ContractValidator contract;
-    private final AgencyDirectory agencies;
     private final HandoffLedger ledger;
     private final Notices notices;
     private final Rejections rejections;
     private final Clock clock;
     private final int maxAttempts;
 
-    public StatusIntake(ContractValidator contract, AgencyDirectory agencies, HandoffLedger ledger, Notices notices,
+    public StatusIntake(ContractValidator contract, HandoffLedger ledger, Notices notices,
             Rejections rejections, Clock clock, HubProperties properties) {
         this.contract = contract;
-        this.agencies = agencies;
         this.ledger = ledger;
         this.notices = notices;
         this.rejections = rejections;
@@ -55,10 +51,7 @@ public class StatusIntake {
 
     public List<Notice> handle(@ExchangeProperty(IncomingMessage.PROPERTY) IncomingMessage incoming) {
         OffsetDateTime now = HubTime.now(clock);
-        if (!agencies.isAgency(incoming.validatedUser())) {
-            throw new UnanswerableMessageException("sent by broker account '" + incoming.validatedUser()
-                    + "', which is not an agency and has no inbox for an answer");
-        }
+        rejections.requireAnswerable(incoming);
         var inspection = contract.inspect(incoming.body(), MessageType.STATUS);
         var errors = new ArrayList<RejectionError>(inspection.errors());
         StatusUpdate update = null;

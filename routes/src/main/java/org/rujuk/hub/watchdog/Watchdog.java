@@ -67,9 +67,8 @@ public class Watchdog {
         var due = clocks.lockDue(now, batchSize);
         for (ClockRecord late : due) {
             var handoff = ledger.record(late.referralId()).orElseThrow();
-            var definition = catalog.find(late.clockId());
-            String label = definition.map(d -> d.label()).orElse(late.clockId());
-            String source = definition.map(d -> d.source()).orElse(null);
+            String label = catalog.labelOf(late.clockId());
+            String source = catalog.sourceOf(late.clockId());
             int level = late.level() + 1;
             producer.sendBody(NoticeSenderRoute.SEND_NOTICES_NOW,
                     notices.of(handoff, late, label, source, level, now));
