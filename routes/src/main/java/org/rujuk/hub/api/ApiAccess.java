@@ -15,6 +15,12 @@ public final class ApiAccess {
     private ApiAccess() {
     }
 
+    /** Coordinators and administrators: they see every hand-off, and each of their looks is audited. */
+    public static boolean isOverseer(Authentication caller) {
+        return caller.getAuthorities().stream().map(a -> a.getAuthority()).anyMatch(authority ->
+                authority.equals("ROLE_" + ROLE_COORDINATOR) || authority.equals("ROLE_" + ROLE_ADMIN));
+    }
+
     public static boolean maySee(Authentication caller, HandoffRecord handoff) {
         return caller.getAuthorities().stream().map(a -> a.getAuthority()).anyMatch(authority ->
                 authority.equals("ROLE_" + ROLE_COORDINATOR)

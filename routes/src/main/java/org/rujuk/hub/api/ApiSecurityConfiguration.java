@@ -36,6 +36,10 @@ class ApiSecurityConfiguration {
                         .requestMatchers(EndpointRequest.to(HealthEndpoint.class, InfoEndpoint.class)).permitAll()
                         .requestMatchers(EndpointRequest.toAnyEndpoint())
                                 .hasAnyRole(ApiAccess.ROLE_ADMIN, ApiAccess.ROLE_COORDINATOR)
+                        // The audit chain (verify, who touched what) and running retention: administrators only.
+                        .requestMatchers("/api/v1/audit/**", "/api/v1/retention/**").hasRole(ApiAccess.ROLE_ADMIN)
+                        .requestMatchers("/api/v1/referrals/*/evidence")
+                                .hasAnyRole(ApiAccess.ROLE_COORDINATOR, ApiAccess.ROLE_ADMIN)
                         .requestMatchers("/api/v1/handoffs/**", "/api/v1/reports/**")
                                 .hasAnyRole(ApiAccess.ROLE_COORDINATOR, ApiAccess.ROLE_ADMIN)
                         .requestMatchers("/api/**")

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.rujuk.hub.audit.AuditAction;
+import org.rujuk.hub.audit.AuditTrail;
 import org.rujuk.hub.deadline.ClockCatalog;
 import org.rujuk.hub.deadline.ClockLedger;
 import org.rujuk.hub.deadline.ClockRecord;
@@ -39,9 +41,11 @@ class ReferralLedgerController {
     private final ClockCatalog catalog;
     private final MeetingDecisions decisions;
     private final Clock clock;
+    private final AuditTrail audit;
 
     ReferralLedgerController(HandoffLedger ledger, ClockLedger clocks, ClockCatalog catalog,
-            MeetingDecisions decisions, Clock clock) {
+            MeetingDecisions decisions, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.ledger = ledger;
         this.clocks = clocks;
         this.catalog = catalog;
@@ -54,6 +58,10 @@ class ReferralLedgerController {
         var view = ledger.find(referralId)
                 .filter(found -> ApiAccess.maySee(caller, found.handoff()))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such referral"));
+        // Before answering: a look that could not be audited is not given.
+        if (ApiAccess.isOverseer(caller)) {
+            audit.accessed(caller.getName(), AuditAction.REFERRAL_VIEWED, List.of(referralId), "via=api");
+        }
         OffsetDateTime now = HubTime.now(clock);
         var clockViews = clocks.clocksOf(referralId).stream().map(c -> ClockView.of(c, catalog, now)).toList();
         var deadlineHistory = clocks.historyOf(referralId).stream().map(DeadlineEntry::of).toList();

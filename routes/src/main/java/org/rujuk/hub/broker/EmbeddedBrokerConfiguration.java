@@ -25,6 +25,11 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnProperty(name = "rujuk.broker.embedded", havingValue = "true", matchIfMissing = true)
 class EmbeddedBrokerConfiguration {
 
+    @Bean
+    QueueMessages queueMessages(EmbeddedBroker broker) {
+        return new EmbeddedQueueMessages(broker);
+    }
+
     @Bean(destroyMethod = "stop")
     EmbeddedBroker embeddedBroker(HubProperties properties, HubAccounts accounts) throws Exception {
         var topology = BrokerTopology.from(properties, accounts);

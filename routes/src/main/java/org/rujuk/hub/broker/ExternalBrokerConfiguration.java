@@ -17,4 +17,10 @@ class ExternalBrokerConfiguration {
         provisioner.provision();
         return provisioner;
     }
+
+    @Bean
+    QueueMessages queueMessages(HubProperties properties) {
+        var b = properties.broker();
+        return new ManagementQueueMessages(b.url(), b.adminUser(), b.adminPassword());
+    }
 }

@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.rujuk.hub.audit.AuditAction;
+import org.rujuk.hub.audit.AuditTrail;
 import org.rujuk.hub.config.AgencyDirectory;
 import org.rujuk.hub.config.DisplayProperties;
 import org.rujuk.hub.deadline.ClockCatalog;
@@ -51,10 +53,12 @@ class DashboardController {
     private final DisplayProperties display;
     private final MeetingDecisions decisions;
     private final Clock clock;
+    private final AuditTrail audit;
 
     DashboardController(DashboardQueries queries, StuckHandoffs stuck, HandoffLedger ledger, ClockLedger clocks,
             ClockCatalog catalog, AgencyDirectory agencies, DisplayProperties display, MeetingDecisions decisions,
-            Clock clock) {
+            Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.queries = queries;
         this.stuck = stuck;
         this.ledger = ledger;
@@ -144,6 +148,10 @@ class DashboardController {
         var view = ledger.find(referralId)
                 .filter(found -> org.rujuk.hub.api.ApiAccess.maySee(who, found.handoff()))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        // Before rendering: a look that could not be audited is not given.
+        if (org.rujuk.hub.api.ApiAccess.isOverseer(who)) {
+            audit.accessed(who.getName(), AuditAction.TIMELINE_VIEWED, List.of(referralId), "via=dashboard");
+        }
         var entries = new ArrayList<TimelineEntry>();
         for (var event : view.history()) {
             String kind = event.state().wire().equals("submitted") ? "receipt" : "state";

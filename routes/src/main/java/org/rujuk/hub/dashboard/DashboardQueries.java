@@ -104,7 +104,10 @@ class DashboardQueries {
                 .list();
     }
 
-    /** Hand-offs counted by one dimension (category, child_role, district) and by year. */
+    /**
+     * Hand-offs counted by one dimension (category, child_role, district) and by year: the ledger's and those
+     * retention has reduced to statistics.
+     */
     Map<String, Map<Integer, Long>> byDimensionAndYear(Viewer viewer, String dimension) {
         String column = switch (dimension) {
             case "category" -> "h.category";
@@ -121,6 +124,14 @@ class DashboardQueries {
                             .put(rs.getInt("y"), rs.getLong("n"));
                     return null;
                 }).list();
+        // Hand-offs retention has reduced to statistics still count, in the year they were submitted.
+        jdbc.sql("select " + column + " as k, extract(year from h.submitted_month) as y, sum(h.handoffs) as n "
+                        + "from handoff_statistics h where 1 = 1" + party(viewer) + " group by " + column
+                        + ", extract(year from h.submitted_month)")
+                .params(partyParams(viewer))
+                .query((rs, n) -> table.computeIfAbsent(rs.getString("k"), k -> new TreeMap<>())
+                        .merge(rs.getInt("y"), rs.getLong("n"), Long::sum))
+                .list();
         return table;
     }
 
@@ -133,6 +144,13 @@ class DashboardQueries {
                 .params(partyParams(viewer))
                 .query((rs, n) -> months.put(String.format("%04d-%02d", rs.getInt("y"), rs.getInt("m")),
                         rs.getLong("n")))
+                .list();
+        jdbc.sql("select extract(year from h.submitted_month) as y, extract(month from h.submitted_month) as m, "
+                        + "sum(h.handoffs) as n from handoff_statistics h where 1 = 1" + party(viewer)
+                        + " group by extract(year from h.submitted_month), extract(month from h.submitted_month)")
+                .params(partyParams(viewer))
+                .query((rs, n) -> months.merge(String.format("%04d-%02d", rs.getInt("y"), rs.getInt("m")),
+                        rs.getLong("n"), Long::sum))
                 .list();
         return months;
     }

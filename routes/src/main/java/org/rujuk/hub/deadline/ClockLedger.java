@@ -115,8 +115,8 @@ public class ClockLedger {
                 .query(ClockLedger::map).list();
     }
 
-    /** Records that a clock reached an escalation level. */
-    public void escalated(ClockRecord clock, int level, OffsetDateTime at) {
+    /** Records that a clock reached an escalation level; {@code false} when it already had (nothing recorded). */
+    public boolean escalated(ClockRecord clock, int level, OffsetDateTime at) {
         OffsetDateTime levelDue = level == 1 ? clock.dueAt() : clock.level2At();
         int updated = jdbc.sql("""
                 update handoff_clock set level = :level, stuck_since = :stuck, next_escalation_at = :next
@@ -129,6 +129,7 @@ public class ClockLedger {
             event(clock.referralId(), clock.clockId(), "escalated", level, levelDue, utc(at),
                     Duration.between(clock.dueAt(), at).toMillis());
         }
+        return updated == 1;
     }
 
     public ClockRecord find(UUID referralId, String clockId) {

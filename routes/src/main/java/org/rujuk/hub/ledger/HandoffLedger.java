@@ -14,6 +14,8 @@ import java.util.UUID;
 import org.rujuk.contract.HandoffState;
 import org.rujuk.contract.Referral;
 import org.rujuk.contract.StatusUpdate;
+import org.rujuk.hub.audit.AuditAction;
+import org.rujuk.hub.audit.AuditTrail;
 import org.rujuk.hub.ledger.HandoffStateMachine.Decision;
 import org.rujuk.hub.ledger.HandoffStateMachine.Reporter;
 import org.springframework.context.ApplicationEventPublisher;
@@ -65,11 +67,14 @@ public class HandoffLedger {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
+    private final AuditTrail audit;
 
-    public HandoffLedger(JdbcClient jdbc, TransactionTemplate transactions, ApplicationEventPublisher events) {
+    public HandoffLedger(JdbcClient jdbc, TransactionTemplate transactions, ApplicationEventPublisher events,
+            AuditTrail audit) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.events = events;
+        this.audit = audit;
     }
 
     public ReferralResult recordReferral(Referral referral, String messageKey, OffsetDateTime now) {
@@ -107,6 +112,10 @@ public class HandoffLedger {
                         referral.sentAt(), at, null, messageKey);
                 events.publishEvent(new HandoffMoved(find(referral.referralId()).orElseThrow().handoff(),
                         HandoffState.SUBMITTED, at));
+                // Last, so the chain's lock is held only for the commit; only a first recording gets here, so a
+                // redelivered message never appends twice.
+                audit.append(referral.from(), AuditAction.REFERRAL_RECORDED, referral.referralId(),
+                        "state=submitted to=" + referral.to() + " message=" + messageKey);
                 return ReferralResult.RECORDED;
             }
             var existing = jdbc.sql("""
@@ -159,6 +168,7 @@ public class HandoffLedger {
             OffsetDateTime at = now.withOffsetSameInstant(ZoneOffset.UTC);
             List<HandoffState> states = ((Decision.Enter) decision).states();
             var entered = new ArrayList<HandoffEvent>();
+            var audited = new ArrayList<AuditTrail.Draft>();
             HandoffState previous = handoff.state();
             for (HandoffState state : states) {
                 boolean implied = state != update.status();
@@ -169,11 +179,16 @@ public class HandoffLedger {
                 jdbc.sql("update handoff set " + column(state) + " = :at where referral_id = :id")
                         .param("at", at).param("id", update.referralId()).update();
                 events.publishEvent(new HandoffMoved(handoff, state, at));
+                audited.add(new AuditTrail.Draft(update.from(), AuditAction.STATE_ENTERED, update.referralId(),
+                        "state=" + state.wire() + " previous=" + previous.wire()
+                                + " implied=" + implied + " message=" + messageKey));
                 previous = state;
             }
             jdbc.sql("update handoff set state = :state, state_changed_at = :at where referral_id = :id")
                     .param("state", update.status().wire()).param("at", at).param("id", update.referralId())
                     .update();
+            // A redelivered message returned above with what it already entered: each state is audited once.
+            audit.append(audited);
             return new StatusResult.Applied(find(update.referralId()).orElseThrow().handoff(), entered);
         });
     }

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.rujuk.contract.RejectionError;
+import org.rujuk.hub.audit.AuditAction;
+import org.rujuk.hub.audit.AuditTrail;
 import org.rujuk.hub.config.AgencyDirectory;
 import org.rujuk.hub.config.DisplayProperties;
 import org.rujuk.hub.deadline.ClockLedger;
@@ -60,9 +62,11 @@ class DecisionRecorder {
     private final AgencyDirectory agencies;
     private final ZoneId zone;
     private final Clock clock;
+    private final AuditTrail audit;
 
     DecisionRecorder(JdbcClient jdbc, TransactionTemplate transactions, MeetingDecisions decisions, ClockLedger clocks,
-            AgencyDirectory agencies, DisplayProperties display, Clock clock) {
+            AgencyDirectory agencies, DisplayProperties display, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.decisions = decisions;
@@ -98,6 +102,9 @@ class DecisionRecorder {
                     request.deadline());
             log.info("meeting decision {} recorded for referral {} about {} ({} responsible, due {}) by {}", id,
                     referralId, request.deadline(), request.agency(), dueAt, decidedBy);
+            // The action is the coordinator's free text: the chain names the decision by id only.
+            audit.append(decidedBy, AuditAction.DECISION_RECORDED, referralId, "decision=" + id + " clock="
+                    + request.deadline() + " responsible=" + request.agency() + " due=" + request.dueDate());
             return new Outcome.Recorded(decisions.find(id).orElseThrow());
         });
     }

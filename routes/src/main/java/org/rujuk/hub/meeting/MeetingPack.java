@@ -20,6 +20,14 @@ record MeetingPack(LocalDate date, OffsetDateTime generatedAt, LocalDate previou
         return groups.stream().mapToInt(g -> g.items().size()).sum();
     }
 
+    /** Every referral the pack names, agenda first, in order, once each. */
+    java.util.Set<UUID> referralIds() {
+        var ids = new java.util.LinkedHashSet<UUID>();
+        groups.forEach(g -> g.items().forEach(item -> ids.add(item.referralId())));
+        previousDecisions.forEach(d -> ids.add(d.decision().referralId()));
+        return ids;
+    }
+
     long referralCount() {
         return groups.stream().flatMap(g -> g.items().stream()).map(AgendaItem::referralId).distinct().count();
     }

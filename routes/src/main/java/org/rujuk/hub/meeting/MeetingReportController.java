@@ -3,10 +3,13 @@ package org.rujuk.hub.meeting;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
+import org.rujuk.hub.audit.AuditAction;
+import org.rujuk.hub.audit.AuditTrail;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -26,8 +29,10 @@ class MeetingReportController {
     private final MeetingPacks packs;
     private final MeetingPackPdf pdf;
     private final MeetingPackCsv csv;
+    private final AuditTrail audit;
 
-    MeetingReportController(MeetingPacks packs, MeetingPackPdf pdf, MeetingPackCsv csv) {
+    MeetingReportController(MeetingPacks packs, MeetingPackPdf pdf, MeetingPackCsv csv, AuditTrail audit) {
+        this.audit = audit;
         this.packs = packs;
         this.pdf = pdf;
         this.csv = csv;
@@ -36,7 +41,7 @@ class MeetingReportController {
     /** The API's path (HTTP Basic) and the dashboard's (its session), both for coordinators and administrators. */
     @GetMapping({"/api/v1/reports/meeting", "/meeting/pack"})
     ResponseEntity<?> meeting(@RequestParam(required = false) String date,
-            @RequestParam(defaultValue = "pdf") String format) {
+            @RequestParam(defaultValue = "pdf") String format, Authentication caller) {
         LocalDate meetingDate = parse(date);
         if (meetingDate == null) {
             return MeetingApi.badRequest("/date", "must be the meeting date, YYYY-MM-DD");
@@ -45,6 +50,10 @@ class MeetingReportController {
             return MeetingApi.badRequest("/format", "must be pdf or csv");
         }
         var pack = packs.build(meetingDate);
+        // One entry per referral the pack names (stuck now, or decided on at the previous meeting), before it is
+        // handed out: a breach of the pack is then answerable referral by referral.
+        audit.accessed(caller.getName(), AuditAction.MEETING_PACK_EXPORTED, pack.referralIds(),
+                "meeting=" + meetingDate + " format=" + format);
         String name = "rapat-koordinasi-" + meetingDate + "." + format;
         if (format.equals("csv")) {
             return ResponseEntity.ok()

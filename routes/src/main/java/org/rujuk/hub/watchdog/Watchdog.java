@@ -3,7 +3,10 @@ package org.rujuk.hub.watchdog;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import org.apache.camel.ProducerTemplate;
+import org.rujuk.hub.audit.AuditAction;
+import org.rujuk.hub.audit.AuditTrail;
 import org.rujuk.hub.deadline.ClockCatalog;
 import org.rujuk.hub.deadline.ClockLedger;
 import org.rujuk.hub.deadline.ClockRecord;
@@ -37,9 +40,12 @@ public class Watchdog {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final int batchSize;
+    private final AuditTrail audit;
 
     Watchdog(ClockLedger clocks, HandoffLedger ledger, ClockCatalog catalog, EscalationNotices notices,
-            ProducerTemplate producer, TransactionTemplate transactions, Clock clock, WatchdogProperties properties) {
+            ProducerTemplate producer, TransactionTemplate transactions, Clock clock, WatchdogProperties properties,
+            AuditTrail audit) {
+        this.audit = audit;
         this.clocks = clocks;
         this.ledger = ledger;
         this.catalog = catalog;
@@ -65,6 +71,7 @@ public class Watchdog {
 
     private int escalateBatch(OffsetDateTime now) {
         var due = clocks.lockDue(now, batchSize);
+        var audited = new ArrayList<AuditTrail.Draft>();
         for (ClockRecord late : due) {
             var handoff = ledger.record(late.referralId()).orElseThrow();
             String label = catalog.labelOf(late.clockId());
@@ -72,10 +79,15 @@ public class Watchdog {
             int level = late.level() + 1;
             producer.sendBody(NoticeSenderRoute.SEND_NOTICES_NOW,
                     notices.of(handoff, late, label, source, level, now));
-            clocks.escalated(late, level, now);
+            if (clocks.escalated(late, level, now)) {
+                audited.add(new AuditTrail.Draft(AuditTrail.HUB, AuditAction.ESCALATED, late.referralId(),
+                        "clock=" + late.clockId() + " level=" + level + " must-act=" + late.mustAct()));
+            }
             log.info("referral {} is stuck on {} (level {}, {} late; {} must act)", late.referralId(),
                     late.clockId(), level, Duration.between(late.dueAt(), now), late.mustAct());
         }
+        // Last in the batch's transaction: the chain's lock is held only for the commit.
+        audit.append(audited);
         return due.size();
     }
 }
