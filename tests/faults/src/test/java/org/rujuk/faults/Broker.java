@@ -40,31 +40,60 @@ final class Broker {
     private ChildProcess process;
     private int starts;
 
-    Broker(Suite suite, Path dir, int port, Map<String, String> overrides) throws Exception {
+    Broker(Suite suite, Path dir, Template template, Map<String, String> overrides) throws Exception {
         this.suite = suite;
         this.instance = dir.resolve("broker");
         this.log = dir.resolve("broker.log");
-        this.port = port;
+        this.port = template.port();
         this.properties = dir.resolve("broker.properties");
         var text = new StringBuilder(Files.readString(suite.brokerProperties()));
         text.append(System.lineSeparator()).append("# fault suite").append(System.lineSeparator());
         overrides.forEach((key, value) -> text.append(key).append('=').append(value).append(System.lineSeparator()));
         Files.writeString(properties, text);
-        create(dir);
-    }
-
-    private void create(Path dir) throws Exception {
-        var create = new ChildProcess("artemis-create", dir.resolve("artemis-create.log"), List.of(
-                "bash", suite.artemisHome().resolve("bin/artemis").toString(), "create",
-                "--silent", "--force", "--host", "127.0.0.1", "--default-port", String.valueOf(port), "--no-web",
-                "--require-login", "--user", ADMIN_USER, "--password", ADMIN_PASSWORD,
-                "--nio", "--no-autotune", "--java-memory", "768M", instance.toString()),
-                suite.javaEnvironment(), dir);
-        if (create.waitFor(120) != 0) {
-            throw new IllegalStateException("artemis create failed; see " + create.log);
-        }
+        template.copyTo(instance);
         Files.copy(suite.underTest().resolve("rujuk-artemis-plugin.jar"),
                 instance.resolve("lib").resolve("rujuk-artemis-plugin.jar"));
+    }
+
+    /**
+     * One {@code artemis create} per suite run (it takes a JVM start); each fault gets a copy with an empty
+     * journal, its paths rewritten. Faults run one after another, so they share the port.
+     */
+    record Template(Path instance, int port) {
+
+        static Template create(Suite suite, Path dir) throws Exception {
+            int port = TestPorts.free();
+            Path instance = dir.resolve("broker-template");
+            var create = new ChildProcess("artemis-create", dir.resolve("artemis-create.log"), List.of(
+                    "bash", suite.artemisHome().resolve("bin/artemis").toString(), "create",
+                    "--silent", "--force", "--host", "127.0.0.1", "--default-port", String.valueOf(port),
+                    "--no-web", "--require-login", "--user", ADMIN_USER, "--password", ADMIN_PASSWORD,
+                    "--nio", "--no-autotune", "--java-memory", "768M", instance.toString()),
+                    suite.javaEnvironment(), dir);
+            if (create.waitFor(120) != 0) {
+                throw new IllegalStateException("artemis create failed; see " + create.log);
+            }
+            return new Template(instance, port);
+        }
+
+        void copyTo(Path target) throws IOException {
+            String from = instance.toAbsolutePath().toString();
+            String to = target.toAbsolutePath().toString();
+            try (var paths = Files.walk(instance)) {
+                for (Path source : paths.toList()) {
+                    Path copy = target.resolve(instance.relativize(source).toString());
+                    if (Files.isDirectory(source)) {
+                        Files.createDirectories(copy);
+                    } else if (source.getParent().getFileName().toString().matches("bin|etc")) {
+                        Files.writeString(copy, Files.readString(source, StandardCharsets.ISO_8859_1).replace(from, to),
+                                StandardCharsets.ISO_8859_1);
+                        copy.toFile().setExecutable(source.toFile().canExecute());
+                    } else {
+                        Files.copy(source, copy);
+                    }
+                }
+            }
+        }
     }
 
     String url() {

@@ -46,7 +46,7 @@ final class FaultSuite {
                 suite.workDir().resolve("postgres.log"), suite.javaEnvironment(), suite.java("64m"));
         postgres.start();
         try {
-            var labs = new Lab.Factory(suite, postgres);
+            var labs = new Lab.Factory(suite, postgres, Broker.Template.create(suite, suite.workDir()));
             say(report, "Rujuk fault suite, profile " + profile.name() + ": " + profile);
             for (var fault : Faults.all()) {
                 if (!only.isEmpty() && !only.contains(fault.name())) {

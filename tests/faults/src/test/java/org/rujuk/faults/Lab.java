@@ -36,9 +36,9 @@ final class Lab implements AutoCloseable {
     private int generators;
 
     /** Opens the lab of one fault run, on the suite's PostgreSQL. */
-    record Factory(Suite suite, Postgres postgres) {
+    record Factory(Suite suite, Postgres postgres, Broker.Template broker) {
         Lab open(String fault, boolean protectedRun, Options options) throws Exception {
-            return new Lab(suite, postgres, fault + (protectedRun ? "" : "-control"), options);
+            return new Lab(suite, postgres, broker, fault + (protectedRun ? "" : "-control"), options);
         }
     }
 
@@ -49,12 +49,12 @@ final class Lab implements AutoCloseable {
         }
     }
 
-    Lab(Suite suite, Postgres postgres, String name, Options options) throws Exception {
+    Lab(Suite suite, Postgres postgres, Broker.Template template, String name, Options options) throws Exception {
         this.suite = suite;
         this.postgres = postgres;
         this.name = name;
         this.dir = Files.createDirectories(suite.workDir().resolve(name));
-        this.broker = new Broker(suite, dir, TestPorts.free(), options.brokerOverrides());
+        this.broker = new Broker(suite, dir, template, options.brokerOverrides());
         this.hubArguments = options.hubArguments();
         this.database = postgres.newDatabase(name);
         this.environment = hubEnvironment(database);
