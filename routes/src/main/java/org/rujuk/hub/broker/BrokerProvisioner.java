@@ -84,8 +84,14 @@ class BrokerProvisioner implements BrokerReady {
                 management.invoke("clearAuthenticationCache");
             }
         }
-        log.info("Provisioned broker {}: {} queues, {} security matches, {} accounts", b.url(),
+        // Never the whole URL: it may carry a key or trust store password.
+        log.info("Provisioned broker {}: {} queues, {} security matches, {} accounts", withoutParameters(b.url()),
                 topology.anycastQueues().size(), topology.security().size(), accounts.all().size());
+    }
+
+    private static String withoutParameters(String url) {
+        int query = url.indexOf('?');
+        return query < 0 ? url : url.substring(0, query) + "?…";
     }
 
     private static Object[] securityArguments(String match, Set<Role> roles) {

@@ -1,6 +1,13 @@
 package org.rujuk.hub.broker;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.activemq.artemis.api.core.TransportConfiguration;
+import org.apache.activemq.artemis.core.config.ConfigurationUtils;
+import org.apache.activemq.artemis.core.remoting.impl.netty.TransportConstants;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.CoreAddressConfiguration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
@@ -13,13 +20,15 @@ import org.apache.activemq.artemis.spi.core.security.jaas.InVMLoginModule;
 import org.rujuk.artemis.ValidatedUserPlugin;
 import org.rujuk.hub.config.HubAccounts;
 import org.rujuk.hub.config.HubProperties;
+import org.rujuk.hub.config.TransportSecurity;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 
 /**
- * The embedded default: an Artemis broker inside the hub, with one TCP acceptor speaking CORE, AMQP and STOMP,
- * persistence under {@code rujuk.broker.data-dir}, security on, validated users stamped on every message, and
- * the contract's addresses declared up front from {@link BrokerTopology}.
+ * The embedded default: an Artemis broker inside the hub, with one TCP acceptor speaking CORE, AMQP and STOMP
+ * (over TLS, optionally with client certificates, when {@code rujuk.broker.tls} says so), persistence under
+ * {@code rujuk.broker.data-dir}, security on, validated users stamped on every message, and the contract's
+ * addresses declared up front from {@link BrokerTopology}.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "rujuk.broker.embedded", havingValue = "true", matchIfMissing = true)
@@ -30,12 +39,17 @@ class EmbeddedBrokerConfiguration {
         return new EmbeddedQueueMessages(broker);
     }
 
+    /** The JAAS configuration name of certificate logins (see {@link CertificateLogins}). */
+    static final String CERTIFICATE_LOGIN = "rujuk-certificate";
+
+    /** @param transportSecurity checked before the broker opens its acceptor */
     @Bean(destroyMethod = "stop")
-    EmbeddedBroker embeddedBroker(HubProperties properties, HubAccounts accounts) throws Exception {
+    EmbeddedBroker embeddedBroker(HubProperties properties, HubAccounts accounts, TransportSecurity transportSecurity)
+            throws Exception {
         var topology = BrokerTopology.from(properties, accounts);
         var broker = new EmbeddedActiveMQ()
                 .setConfiguration(configuration(properties, topology))
-                .setSecurityManager(securityManager(accounts, topology));
+                .setSecurityManager(securityManager(properties, accounts, topology));
         broker.start();
         return new EmbeddedBroker(broker);
     }
@@ -64,7 +78,12 @@ class EmbeddedBrokerConfiguration {
                 // Several hubs' brokers (and test contexts) share a JVM only without JMX name clashes.
                 .setJMXManagementEnabled(false)
                 .setMaxDiskUsage(90);
-        config.addAcceptorConfiguration("rujuk", withProtocols(b.acceptorUrl()));
+        for (TransportConfiguration acceptor : ConfigurationUtils.parseAcceptorURI("rujuk",
+                withProtocols(b.acceptorUrl()))) {
+            // As parameters, not in the URL: a path or password with ';' or '&' would otherwise cut the URL.
+            acceptor.getParams().putAll(tlsParameters(b.tls()));
+            config.addAcceptorConfiguration(acceptor);
+        }
         if (b.url().startsWith("vm://")) {
             config.addAcceptorConfiguration("in-vm", b.url());
         }
@@ -89,13 +108,49 @@ class EmbeddedBrokerConfiguration {
                 : acceptorUrl + (acceptorUrl.contains("?") ? "&" : "?") + "protocols=CORE,AMQP,STOMP";
     }
 
-    private static ActiveMQJAASSecurityManager securityManager(HubAccounts accounts, BrokerTopology topology) {
+    /** Artemis's own acceptor parameters ({@code TransportConstants}), the same an external broker's URL takes. */
+    static Map<String, Object> tlsParameters(HubProperties.Tls tls) {
+        var params = new LinkedHashMap<String, Object>();
+        if (!tls.enabled()) {
+            return params;
+        }
+        params.put(TransportConstants.SSL_ENABLED_PROP_NAME, true);
+        params.put(TransportConstants.KEYSTORE_PATH_PROP_NAME, tls.keyStore());
+        params.put(TransportConstants.KEYSTORE_TYPE_PROP_NAME, tls.keyStoreType());
+        if (tls.keyStorePassword() != null) {
+            params.put(TransportConstants.KEYSTORE_PASSWORD_PROP_NAME, tls.keyStorePassword());
+        }
+        if (tls.trustStore() != null && !tls.trustStore().isBlank()) {
+            params.put(TransportConstants.TRUSTSTORE_PATH_PROP_NAME, tls.trustStore());
+            params.put(TransportConstants.TRUSTSTORE_TYPE_PROP_NAME, tls.trustStoreType());
+            if (tls.trustStorePassword() != null) {
+                params.put(TransportConstants.TRUSTSTORE_PASSWORD_PROP_NAME, tls.trustStorePassword());
+            }
+        }
+        params.put(TransportConstants.NEED_CLIENT_AUTH_PROP_NAME, tls.clientAuth() == HubProperties.Tls.ClientAuth.NEED);
+        params.put(TransportConstants.WANT_CLIENT_AUTH_PROP_NAME, tls.clientAuth() == HubProperties.Tls.ClientAuth.WANT);
+        return params;
+    }
+
+    /**
+     * Password logins for every account; with client certificates asked for, certificate logins too. Artemis
+     * takes a connection that presented a certificate to the certificate login only, so such a client is the
+     * account its certificate maps to, whatever user name it sends.
+     */
+    private static ActiveMQJAASSecurityManager securityManager(HubProperties properties, HubAccounts accounts,
+            BrokerTopology topology) throws IOException {
         var users = new SecurityConfiguration();
         for (var account : accounts.all()) {
             users.addUser(account.username(), account.password());
-            topology.rolesByUser().getOrDefault(account.username(), java.util.List.of())
+            topology.rolesByUser().getOrDefault(account.username(), List.of())
                     .forEach(role -> users.addRole(account.username(), role));
         }
-        return new ActiveMQJAASSecurityManager(InVMLoginModule.class.getName(), users);
+        var tls = properties.broker().tls();
+        if (!tls.enabled() || tls.clientAuth() == HubProperties.Tls.ClientAuth.NONE) {
+            return new ActiveMQJAASSecurityManager(InVMLoginModule.class.getName(), users);
+        }
+        var certificates = CertificateLogins.write(Path.of(properties.broker().dataDir()).resolve("security"),
+                accounts, topology);
+        return new ActiveMQJAASSecurityManager(InVMLoginModule.class.getName(), CERTIFICATE_LOGIN, users, certificates);
     }
 }

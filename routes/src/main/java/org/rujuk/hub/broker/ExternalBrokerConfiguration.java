@@ -2,6 +2,7 @@ package org.rujuk.hub.broker;
 
 import org.rujuk.hub.config.HubAccounts;
 import org.rujuk.hub.config.HubProperties;
+import org.rujuk.hub.config.TransportSecurity;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,8 +12,10 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnProperty(name = "rujuk.broker.embedded", havingValue = "false")
 class ExternalBrokerConfiguration {
 
+    /** @param transportSecurity checked before the hub connects, so no password leaves in clear text by mistake */
     @Bean
-    BrokerProvisioner brokerProvisioner(HubProperties properties, HubAccounts accounts) throws Exception {
+    BrokerProvisioner brokerProvisioner(HubProperties properties, HubAccounts accounts,
+            TransportSecurity transportSecurity) throws Exception {
         var provisioner = new BrokerProvisioner(properties, accounts);
         provisioner.provision();
         return provisioner;

@@ -1,6 +1,7 @@
 package org.rujuk.hub.config;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -23,14 +24,18 @@ public record HubProperties(
         @Valid @NotNull Addresses addresses,
         @Valid @NotNull Broker broker,
         @Valid @NotNull Accounts accounts,
-        @Valid @NotNull Delivery delivery) {
+        @Valid @NotNull Delivery delivery,
+        @DefaultValue @Valid @NotNull Security security) {
 
     /** One agency that sends or receives referrals. */
     public record Agency(
             @NotNull @Pattern(regexp = "^[a-z][a-z0-9_]{1,31}$") String code,
             @NotBlank String name,
             /* The agency's broker and API password; empty means the demo password (embedded default only). */
-            String password) {
+            String password,
+            /* The subject of the agency's TLS client certificate (e.g. "CN=police,O=Rujuk"): with it the agency may
+               log in to the broker by certificate alone, as this account. */
+            String certificateDn) {
     }
 
     /** The contract's addresses; {@code inboxPrefix + code + inboxSuffix} is an agency's inbox. */
@@ -68,7 +73,44 @@ public record HubProperties(
             @DefaultValue("30") @Min(1) int connectAttempts,
             /* Whether provisioning (re)sets the Rujuk accounts on the external broker; off when the broker's
                accounts are managed elsewhere (its own users file, LDAP, certificates). */
-            @DefaultValue("true") boolean provisionAccounts) {
+            @DefaultValue("true") boolean provisionAccounts,
+            /* TLS on the embedded broker's acceptor (the external broker has its own, see the README). */
+            @DefaultValue @Valid @NotNull Tls tls) {
+    }
+
+    /**
+     * TLS on the embedded broker's acceptor, for every protocol on it. Key and trust stores are files in any
+     * format the JDK reads (PKCS12, JKS). With {@code clientAuth} {@code want} or {@code need} the broker asks for
+     * a client certificate signed by the trust store; a client that presents one logs in as the account whose
+     * {@code certificate-dn} is its subject, and only so (no password needed, none accepted instead).
+     */
+    public record Tls(
+            @DefaultValue("false") boolean enabled,
+            String keyStore,
+            String keyStorePassword,
+            @DefaultValue("PKCS12") @NotBlank String keyStoreType,
+            String trustStore,
+            String trustStorePassword,
+            @DefaultValue("PKCS12") @NotBlank String trustStoreType,
+            @DefaultValue("none") @NotNull ClientAuth clientAuth) {
+
+        public enum ClientAuth { NONE, WANT, NEED }
+
+        @AssertTrue(message = "rujuk.broker.tls.key-store is required when TLS is enabled")
+        public boolean isKeyStoreGivenWhenEnabled() {
+            return !enabled || (keyStore != null && !keyStore.isBlank());
+        }
+
+        @AssertTrue(message = "rujuk.broker.tls.trust-store is required when client-auth is want or need")
+        public boolean isTrustStoreGivenForClientAuth() {
+            return !enabled || clientAuth == ClientAuth.NONE || (trustStore != null && !trustStore.isBlank());
+        }
+
+        @Override
+        public String toString() {
+            return "Tls[enabled=" + enabled + ", keyStore=" + keyStore + ", trustStore=" + trustStore
+                    + ", clientAuth=" + clientAuth + "]";
+        }
     }
 
     /** Accounts that are not agencies. Empty passwords mean the demo password (embedded default only). */
@@ -80,6 +122,10 @@ public record HubProperties(
             /* Rujuk's administrator: reads and replays dead letters. */
             @DefaultValue("admin") @NotBlank String adminUser,
             String adminPassword,
+            /* Optional subjects of TLS client certificates that log in as these accounts (see Agency). */
+            String hubCertificateDn,
+            String coordinatorCertificateDn,
+            String adminCertificateDn,
             /* The demo password; refused unless the broker is embedded. */
             @DefaultValue("demo") String demoPassword) {
     }
@@ -94,5 +140,14 @@ public record HubProperties(
             @DefaultValue("2.0") double redeliveryMultiplier,
             @DefaultValue("60s") @NotNull Duration maxRedeliveryDelay,
             @DefaultValue("2") @Min(1) int consumers) {
+    }
+
+    /**
+     * Transport security. Outside the embedded default (the {@code prod} profile) the hub refuses to start unless
+     * HTTP is served over TLS and its broker connection uses TLS; {@code allowInsecureTransport} is the explicit,
+     * visible way to run without (e.g. behind a TLS-terminating proxy on a private network). See
+     * {@link TransportSecurity}.
+     */
+    public record Security(@DefaultValue("false") boolean allowInsecureTransport) {
     }
 }

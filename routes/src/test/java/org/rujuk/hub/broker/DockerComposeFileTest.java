@@ -124,6 +124,13 @@ class DockerComposeFileTest {
     }
 
     @Test
+    void saysExplicitlyThatItRunsWithoutTls() throws IOException {
+        assertThat(environment("hub").get("RUJUK_ALLOW_INSECURE_TRANSPORT")).matches(REQUIRED);
+        assertThat(Files.readAllLines(root.resolve(".env.example"))).contains("RUJUK_ALLOW_INSECURE_TRANSPORT=true");
+        assertThat(environment("hub")).containsEntry("RUJUK_SECRETS_DIR", "/run/secrets/");
+    }
+
+    @Test
     void mountsAndAppliesTheShippedBrokerConfiguration() {
         String mount = "./routes/src/main/artemis/broker.properties:/opt/rujuk/broker.properties:ro";
         assertThat(list(service("artemis"), "volumes")).contains(mount);

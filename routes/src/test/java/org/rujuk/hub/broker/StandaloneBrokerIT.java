@@ -251,6 +251,23 @@ class StandaloneBrokerIT {
         }
     }
 
+    @Test
+    @Order(8)
+    void withoutTlsAndWithoutTheInsecureFlagTheProdHubRefusesToStartAndSaysWhy() throws Exception {
+        var environment = new LinkedHashMap<>(hubEnvironment);
+        environment.remove("RUJUK_ALLOW_INSECURE_TRANSPORT");
+        Path dir = Files.createDirectories(WORK.resolve("hub-refused"));
+        var refused = new ChildProcess("hub-refused", WORK.resolve("hub-refused.log"), List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                "-XX:TieredStopAtLevel=1", "-jar", hubJar().toAbsolutePath().toString(),
+                "--spring.profiles.active=prod", "--server.port=" + TestPorts.free()), environment, dir);
+        assertThat(refused.process.waitFor(90, TimeUnit.SECONDS)).as("the hub exited").isTrue();
+        assertThat(refused.process.exitValue()).isNotZero();
+        assertThat(Files.readString(WORK.resolve("hub-refused.log"), StandardCharsets.UTF_8)).contains(
+                "Rujuk will not start: HTTP is not served over TLS (set server.ssl.bundle and a spring.ssl.bundle)"
+                        + " and rujuk.broker.url does not say sslEnabled=true");
+    }
+
     // ---- the broker: the official distribution, a fresh instance, the shipped configuration
 
     private static Path createBrokerInstance() throws Exception {
@@ -261,6 +278,9 @@ class StandaloneBrokerIT {
                 "--silent", "--force",
                 // Loopback only, no web console: nothing but the one acceptor, on a free port.
                 "--host", "127.0.0.1", "--default-port", String.valueOf(brokerPort), "--no-web",
+                // The one acceptor speaks every protocol; the per-protocol ones would take fixed ports (5672,
+                // 61613, 1883, 5445) that another broker on the machine, e.g. a parallel build's, may hold.
+                "--no-amqp-acceptor", "--no-stomp-acceptor", "--no-mqtt-acceptor", "--no-hornetq-acceptor",
                 "--require-login", "--user", ADMIN_USER, "--password", ADMIN_PASSWORD,
                 // The shipped broker.properties sets the journal; skip create's disk benchmark.
                 "--nio", "--no-autotune", "--java-memory", "512M",
@@ -308,9 +328,14 @@ class StandaloneBrokerIT {
 
     // ---- the hub: the jar `package` built, run as production runs it
 
-    private static ChildProcess startHub(String name) throws IOException {
+    private static Path hubJar() {
         Path jar = Path.of(System.getProperty("rujuk.it.hub-jar", "target/rujuk-hub-1.0.0-SNAPSHOT-exec.jar"));
         assertThat(jar).as("the hub jar (run `mvn package` first)").exists();
+        return jar;
+    }
+
+    private static ChildProcess startHub(String name) throws IOException {
+        Path jar = hubJar();
         int port = TestPorts.free();
         Path dir = Files.createDirectories(WORK.resolve(name));
         var process = new ChildProcess(name, WORK.resolve(name + ".log"), List.of(
@@ -348,6 +373,9 @@ class StandaloneBrokerIT {
         env.put("RUJUK_BROKER_ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.put("RUJUK_DB_URL", jdbcUrl);
         env.put("RUJUK_DB_USER", "postgres");
+        // Loopback only: this test runs the prod profile without TLS, and says so as an operator would have to.
+        env.put("RUJUK_ALLOW_INSECURE_TRANSPORT", "true");
+        env.put("RUJUK_SECRETS_DIR", WORK.resolve("no-secrets-here").toAbsolutePath() + "/");
         assertThat(env).as("every variable the prod profile reads").containsKeys(
                 ProdProfile.variables().toArray(String[]::new));
         return env;

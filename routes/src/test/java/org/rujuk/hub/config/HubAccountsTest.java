@@ -3,8 +3,9 @@ package org.rujuk.hub.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class HubAccountsTest {
@@ -37,16 +38,52 @@ class HubAccountsTest {
         assertThat(accounts.find("police").orElseThrow().toString()).doesNotContain("p0lice-secret");
     }
 
+    @Test
+    void aCertificateSubjectIsKeptInTheFormTheBrokerCompares() {
+        var accounts = new HubAccounts(ConfiguredHub.properties(Map.of(
+                "rujuk.agencies[0].code", "police", "rujuk.agencies[0].name", "Polres",
+                "rujuk.agencies[0].certificate-dn", "CN=police,OU=Rujuk,  O=Kepolisian Resor Metro,C=ID",
+                "rujuk.agencies[1].code", "social", "rujuk.agencies[1].name", "Dinsos")));
+        assertThat(accounts.find("police").orElseThrow().certificateDn())
+                .isEqualTo("CN=police, OU=Rujuk, O=Kepolisian Resor Metro, C=ID");
+        assertThat(accounts.find("social").orElseThrow().certificateDn()).isNull();
+    }
+
+    @Test
+    void aCertificateSubjectThatIsNoDistinguishedNameStopsTheHub() {
+        assertThatThrownBy(() -> new HubAccounts(ConfiguredHub.properties(Map.of(
+                "rujuk.agencies[0].code", "police", "rujuk.agencies[0].name", "Polres",
+                "rujuk.agencies[0].certificate-dn", "police"))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("Rujuk will not start: ")
+                .hasMessageContaining("rujuk.agencies[police].certificate-dn is not a distinguished name");
+    }
+
+    @Test
+    void twoAccountsCannotShareOneCertificate() {
+        assertThatThrownBy(() -> new HubAccounts(ConfiguredHub.properties(Map.of(
+                "rujuk.agencies[0].code", "police", "rujuk.agencies[0].name", "Polres",
+                "rujuk.agencies[0].certificate-dn", "CN=shared,O=Rujuk",
+                "rujuk.agencies[1].code", "social", "rujuk.agencies[1].name", "Dinsos",
+                "rujuk.accounts.coordinator-certificate-dn", "CN=shared, O=Rujuk"))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("accounts 'police' and 'coordinator' have the same certificate-dn");
+    }
+
     private static HubProperties properties(boolean embedded, String agencyPassword, String otherPassword) {
-        return new HubProperties(
-                List.of(new HubProperties.Agency("police", "Polres", agencyPassword),
-                        new HubProperties.Agency("social", "Dinsos", agencyPassword)),
-                new HubProperties.Addresses("rujuk.referrals.in", "rujuk.status.in", "rujuk.agency.", ".inbox",
-                        "rujuk.dead", "rujuk.escalations"),
-                new HubProperties.Broker(embedded, "vm://0", "tcp://localhost:61616", "./data/broker",
-                        Duration.ofNanos(132_000), 100_000, "artemis", null, 30, true),
-                new HubProperties.Accounts("hub", otherPassword, "coordinator", otherPassword, "admin", otherPassword,
-                        "demo"),
-                new HubProperties.Delivery(5, Duration.ofSeconds(1), 2.0, Duration.ofSeconds(60), 2));
+        var properties = new HashMap<String, String>(Map.of(
+                "rujuk.agencies[0].code", "police", "rujuk.agencies[0].name", "Polres",
+                "rujuk.agencies[1].code", "social", "rujuk.agencies[1].name", "Dinsos",
+                "rujuk.broker.embedded", String.valueOf(embedded)));
+        if (agencyPassword != null) {
+            properties.put("rujuk.agencies[0].password", agencyPassword);
+            properties.put("rujuk.agencies[1].password", agencyPassword);
+        }
+        if (otherPassword != null) {
+            for (String account : List.of("hub", "coordinator", "admin")) {
+                properties.put("rujuk.accounts." + account + "-password", otherPassword);
+            }
+        }
+        return ConfiguredHub.properties(properties);
     }
 }
