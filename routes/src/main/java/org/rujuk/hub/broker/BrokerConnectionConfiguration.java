@@ -20,11 +20,10 @@ class BrokerConnectionConfiguration {
     ConnectionFactory jmsConnectionFactory(HubProperties properties, HubAccounts accounts, BrokerReady brokerReady) {
         var hub = accounts.hub();
         var artemis = new ActiveMQConnectionFactory(properties.broker().url(), hub.username(), hub.password());
-        // Ride out broker restarts: reconnect for ever, with back-off.
-        artemis.setReconnectAttempts(-1);
-        artemis.setRetryInterval(500);
-        artemis.setRetryIntervalMultiplier(2.0);
-        artemis.setMaxRetryInterval(10_000);
+        // A lost connection is given up at once: Spring's listener containers then open a new one (every
+        // recovery interval, for ever) and the rolled-back messages are redelivered. With Artemis's own transparent
+        // reconnect underneath them as well, the containers stayed stuck after a broker kill -9 (tests/faults).
+        artemis.setReconnectAttempts(0);
         var caching = new CachingConnectionFactory(artemis);
         caching.setSessionCacheSize(properties.delivery().consumers() * 2 + 4);
         caching.setReconnectOnException(true);

@@ -34,13 +34,13 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnProperty(name = "rujuk.broker.embedded", havingValue = "true", matchIfMissing = true)
 class EmbeddedBrokerConfiguration {
 
+    /** The JAAS configuration name of certificate logins (see {@link CertificateLogins}). */
+    static final String CERTIFICATE_LOGIN = "rujuk-certificate";
+
     @Bean
     QueueMessages queueMessages(EmbeddedBroker broker) {
         return new EmbeddedQueueMessages(broker);
     }
-
-    /** The JAAS configuration name of certificate logins (see {@link CertificateLogins}). */
-    static final String CERTIFICATE_LOGIN = "rujuk-certificate";
 
     /** @param transportSecurity checked before the broker opens its acceptor */
     @Bean(destroyMethod = "stop")

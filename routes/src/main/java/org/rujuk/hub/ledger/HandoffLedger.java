@@ -158,6 +158,11 @@ public class HandoffLedger {
             if (reporter == Reporter.RECEIVER && wasImplied(update.referralId(), update.status())) {
                 return new StatusResult.Repeated(handoff);
             }
+            // The same status from the same party with the same `at` is the same message sent again (an agency
+            // that could not tell whether its send went through), however far the hand-off has moved since.
+            if (wasReported(update)) {
+                return new StatusResult.Repeated(handoff);
+            }
             Decision decision = HandoffStateMachine.decide(handoff.state(), update.status(), reporter);
             if (decision instanceof Decision.Repeat) {
                 return new StatusResult.Repeated(handoff);
@@ -212,6 +217,15 @@ public class HandoffLedger {
     private boolean wasImplied(UUID referralId, HandoffState state) {
         return jdbc.sql("select count(*) from handoff_event where referral_id = :id and state = :state and implied")
                 .param("id", referralId).param("state", state.wire()).query(Long.class).single() > 0;
+    }
+
+    private boolean wasReported(StatusUpdate update) {
+        return jdbc.sql("""
+                        select count(*) from handoff_event where referral_id = :id and state = :state and not implied
+                        and reported_by = :from and reported_at = :at""")
+                .param("id", update.referralId()).param("state", update.status().wire())
+                .param("from", update.from()).param("at", update.at())
+                .query(Long.class).single() > 0;
     }
 
     private List<HandoffEvent> events(UUID referralId, String messageKey) {

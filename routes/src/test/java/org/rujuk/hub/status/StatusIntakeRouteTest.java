@@ -86,6 +86,30 @@ class StatusIntakeRouteTest extends HubIntegrationTest {
         }
     }
 
+    /** A new report, later than the ones in the loop: not the same message sent again. */
+    private static final String LATER = "2026-11-28T11:00:00+07:00";
+
+    @Test
+    void theSameStatusSentAgainAfterTheHandoffMovedOnIsAbsorbed() throws Exception {
+        try (var police = agency("police"); var social = agency("social")) {
+            ObjectNode referral = submitted(police, social, "police", "social");
+            for (String state : List.of("received", "accepted", "in_progress", "completed")) {
+                social.sendText(statusIn(), status(referral, "social", state).toString());
+            }
+            assertThat(police.receive(inbox("police"), statusSelector(referral, "completed"), WAIT)).isNotNull();
+            // The agency could not tell whether its sends went through and sends the whole loop again.
+            for (String state : List.of("received", "accepted", "in_progress", "completed")) {
+                social.sendText(statusIn(), status(referral, "social", state).toString());
+            }
+            awaitIdle(statusIn());
+
+            assertThat(social.drain(inbox("social"), "rujukType = 'rejection'")).isEmpty();
+            assertThat(police.drain(inbox("police"), selectorFor(referral))).hasSize(3);
+            assertThat(history(referral))
+                    .containsExactly("submitted", "received", "accepted", "in_progress", "completed");
+        }
+    }
+
     @Test
     void refusesMovesBackwardsSidewaysAndOutOfAFinalState() throws Exception {
         try (var police = agency("police"); var social = agency("social")) {
@@ -96,7 +120,7 @@ class StatusIntakeRouteTest extends HubIntegrationTest {
             assertThat(police.receive(inbox("police"), statusSelector(referral, "accepted"), WAIT)).isNotNull();
 
             for (String state : List.of("received", "declined")) {
-                social.sendText(statusIn(), status(referral, "social", state).toString());
+                social.sendText(statusIn(), status(referral, "social", state).put("at", LATER).toString());
                 JsonNode rejection = read(social.receive(inbox("social"), "rujukType = 'rejection'", WAIT));
                 assertThat(pointers(rejection)).containsExactly("/status");
                 assertThat(rejection.get("referralId").asText()).isEqualTo(referral.get("referralId").asText());
@@ -105,7 +129,7 @@ class StatusIntakeRouteTest extends HubIntegrationTest {
             social.sendText(statusIn(), status(referral, "social", "completed").toString());
             assertThat(police.receive(inbox("police"), statusSelector(referral, "completed"), WAIT)).isNotNull();
             // accepted was reported, not implied: after completed it is a move out of a final state.
-            social.sendText(statusIn(), status(referral, "social", "accepted").toString());
+            social.sendText(statusIn(), status(referral, "social", "accepted").put("at", LATER).toString());
             JsonNode rejection = read(social.receive(inbox("social"), "rujukType = 'rejection'", WAIT));
             assertThat(rejection.get("errors").get(0).get("message").asText()).contains("final");
             assertThat(history(referral))

@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.rujuk.contract.ContractJson;
@@ -66,14 +66,18 @@ public final class AgencyConsumer {
             out.newLine();
             out.flush();
             if ("referral".equals(type)) {
-                // The whole loop commits with the referral: an agency that took a referral always answers it.
+                // The whole loop commits with the referral: an agency that took a referral always answers it. A
+                // redelivered referral (the commit's outcome was unknown) is answered with the same statuses, `at`
+                // included, as a real system would re-send the same messages.
+                var at = Instant.ofEpochMilli(message.getJMSTimestamp()).atOffset(ZoneOffset.ofHours(7)).withNano(0);
+                int step = 0;
                 for (String answer : Agencies.STATUS_LOOP) {
                     var update = ContractJson.mapper().createObjectNode();
                     update.put("type", "status");
                     update.put("referralId", referralId);
                     update.put("from", agency);
                     update.put("status", answer);
-                    update.put("at", OffsetDateTime.now(ZoneOffset.ofHours(7)).withNano(0).toString());
+                    update.put("at", at.plusSeconds(step++).toString());
                     statuses.send(session.createTextMessage(update.toString()));
                 }
             }

@@ -63,6 +63,8 @@ final class Lab implements AutoCloseable {
     private Map<String, String> hubEnvironment(String db) {
         var env = suite.javaEnvironment();
         env.put("RUJUK_BROKER_URL", broker.url());
+        // Everything runs on loopback; TLS is tested elsewhere (BrokerTlsTest) and would only slow the load here.
+        env.put("RUJUK_ALLOW_INSECURE_TRANSPORT", "true");
         env.put("RUJUK_BROKER_ADMIN_USER", Broker.ADMIN_USER);
         env.put("RUJUK_BROKER_ADMIN_PASSWORD", Broker.ADMIN_PASSWORD);
         env.put("RUJUK_DB_URL", postgres.jdbcUrl(db));
