@@ -1,5 +1,8 @@
 package org.rujuk.faults;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /** The demo agencies, who refers to whom in the load, and how the suite's processes reach the broker. */
@@ -20,7 +23,15 @@ final class Agencies {
     /** The receiving agency's answers, each in its own transaction, after it records the referral. */
     static final List<String> STATUS_LOOP = List.of("received", "accepted", "in_progress", "completed");
 
+    /** RFC 3339, seconds always written (OffsetDateTime.toString() drops ":00"), in Western Indonesia Time. */
+    private static final DateTimeFormatter RFC_3339 = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX")
+            .withZone(ZoneOffset.ofHours(7));
+
     private Agencies() {
+    }
+
+    static String rfc3339(Instant instant) {
+        return RFC_3339.format(instant);
     }
 
     static String inbox(String code) {

@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.rujuk.contract.ContractJson;
 
@@ -69,7 +68,7 @@ public final class AgencyConsumer {
                 // The whole loop commits with the referral: an agency that took a referral always answers it. A
                 // redelivered referral (the commit's outcome was unknown) is answered with the same statuses, `at`
                 // included, as a real system would re-send the same messages.
-                var at = Instant.ofEpochMilli(message.getJMSTimestamp()).atOffset(ZoneOffset.ofHours(7)).withNano(0);
+                var at = Instant.ofEpochMilli(message.getJMSTimestamp());
                 int step = 0;
                 for (String answer : Agencies.STATUS_LOOP) {
                     var update = ContractJson.mapper().createObjectNode();
@@ -77,7 +76,7 @@ public final class AgencyConsumer {
                     update.put("referralId", referralId);
                     update.put("from", agency);
                     update.put("status", answer);
-                    update.put("at", at.plusSeconds(step++).toString());
+                    update.put("at", Agencies.rfc3339(at.plusSeconds(step++)));
                     statuses.send(session.createTextMessage(update.toString()));
                 }
             }

@@ -13,8 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -128,7 +127,7 @@ public final class LoadGenerator {
         referral.put("caseRef", "FAULT/" + run + "/" + number);
         referral.put("from", route[0]);
         referral.put("to", route[1]);
-        referral.put("sentAt", OffsetDateTime.now(ZoneOffset.ofHours(7)).withNano(0).toString());
+        referral.put("sentAt", Agencies.rfc3339(Instant.now()));
         String body = referral.toString();
         for (int attempt = 1; ; attempt++) {
             try {
