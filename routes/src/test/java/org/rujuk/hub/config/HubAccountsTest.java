@@ -47,6 +47,6 @@ class HubAccountsTest {
                         Duration.ofNanos(132_000), 100_000, "artemis", null, 30, true),
                 new HubProperties.Accounts("hub", otherPassword, "coordinator", otherPassword, "admin", otherPassword,
                         "demo"),
-                new HubProperties.Delivery(5, Duration.ofSeconds(1), 2.0, Duration.ofSeconds(60), 2));
+                new HubProperties.Delivery(5, Duration.ofSeconds(1), 2.0, Duration.ofSeconds(60), 2, 3));
     }
 }
