@@ -160,6 +160,35 @@ class DeadLetterTriageTest extends HubIntegrationTest {
     }
 
     @Test
+    void replaysAStatusUpdateForItsSenderAndTheOtherPartyIsToldOnce() throws Exception {
+        ObjectNode referral = referral("police", "social");
+        try (var police = agency("police"); var social = agency("social")) {
+            police.sendText(referralsIn(), referral.toString());
+            assertThat(social.receive(inbox("social"), selectorFor(referral), WAIT)).isNotNull();
+            assertThat(police.receive(inbox("police"), selectorFor(referral), WAIT)).isNotNull();
+
+            faults.arm("status", Point.AFTER_SEND, 10_000);
+            social.sendText(statusIn(), status(referral, "social", "accepted").toString());
+            JsonNode dead = awaitDeadLetter(referral.get("referralId").asText(), 0);
+            assertThat(dead.get("sender").asText()).isEqualTo("social");
+            assertThat(dead.get("originalAddress").asText()).isEqualTo(statusIn());
+            faults.disarmAll();
+
+            assertThat(replay(dead.get("key").asText()).get("result").asText()).isEqualTo("REPLAYED");
+            awaitIdle(statusIn());
+            // received (implied) and accepted, each once, to police; nothing back to social.
+            var notices = new ArrayList<String>();
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                for (var m : police.drain(inbox("police"), selectorFor(referral))) {
+                    notices.add(read(m).get("status").asText());
+                }
+                assertThat(notices).containsExactly("received", "accepted");
+            });
+            assertThat(social.drain(inbox("social"), selectorFor(referral))).isEmpty();
+        }
+    }
+
+    @Test
     void twoReplayAllsAtOnceReplayEachDeadLetterOnceAndEachReferralArrivesOnce() throws Exception {
         faults.arm("referral", Point.BEFORE_LEDGER, 10_000);
         ObjectNode first = referral("police", "social");
