@@ -3,6 +3,7 @@ package org.rujuk.hub.deadletter;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -106,7 +107,7 @@ class DeadLetterController {
     }
 
     @ExceptionHandler(IllegalArgumentException.class)
-    ResponseEntity<java.util.Map<String, String>> badRequest(IllegalArgumentException e) {
-        return ResponseEntity.badRequest().body(java.util.Map.of("error", e.getMessage()));
+    ResponseEntity<Map<String, String>> badRequest(IllegalArgumentException e) {
+        return ResponseEntity.badRequest().body(Map.of("error", e.getMessage()));
     }
 }

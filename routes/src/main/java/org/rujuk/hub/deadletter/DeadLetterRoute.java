@@ -5,6 +5,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.UUID;
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
@@ -84,7 +85,7 @@ class DeadLetterRoute extends RouteBuilder {
             return;
         }
         try {
-            var params = new java.util.HashMap<String, Object>();
+            var params = new HashMap<String, Object>();
             params.put("key", key);
             params.put("at", HubTime.now(clock));
             params.put("sender", in.getHeader("rujukSender", String.class));

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -258,7 +259,7 @@ class DeadLetterTriage {
     }
 
     private void record(DeadLetters.Found deadLetter, String status, String actor, String reason, int replayCount) {
-        var params = new java.util.HashMap<String, Object>();
+        var params = new HashMap<String, Object>();
         params.put("key", deadLetter.key());
         params.put("status", status);
         params.put("now", HubTime.now(clock));
