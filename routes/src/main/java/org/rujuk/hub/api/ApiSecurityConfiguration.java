@@ -8,6 +8,7 @@ import org.springframework.boot.actuate.info.InfoEndpoint;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -38,6 +39,12 @@ class ApiSecurityConfiguration {
                                 .hasAnyRole(ApiAccess.ROLE_ADMIN, ApiAccess.ROLE_COORDINATOR)
                         // The audit chain (verify, who touched what) and running retention: administrators only.
                         .requestMatchers("/api/v1/audit/**", "/api/v1/retention/**").hasRole(ApiAccess.ROLE_ADMIN)
+                        // Dead letters carry child data in their bodies: coordinators list them (no body), only
+                        // administrators read a body, replay or discard.
+                        .requestMatchers("/api/v1/dead-letters/*/body").hasRole(ApiAccess.ROLE_ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/dead-letters/**").hasRole(ApiAccess.ROLE_ADMIN)
+                        .requestMatchers("/api/v1/dead-letters", "/api/v1/dead-letters/**")
+                                .hasAnyRole(ApiAccess.ROLE_COORDINATOR, ApiAccess.ROLE_ADMIN)
                         .requestMatchers("/api/v1/referrals/*/evidence")
                                 .hasAnyRole(ApiAccess.ROLE_COORDINATOR, ApiAccess.ROLE_ADMIN)
                         .requestMatchers("/api/v1/handoffs/**", "/api/v1/reports/**")

@@ -12,7 +12,10 @@ public enum AuditAction {
     MEETING_PACK_EXPORTED("meeting-pack-exported"),
     EVIDENCE_EXPORTED("evidence-exported"),
     HANDOFF_DELETED("handoff-deleted"),
-    DEAD_LETTER_PURGED("dead-letter-purged");
+    DEAD_LETTER_PURGED("dead-letter-purged"),
+    DEAD_LETTER_BODY_VIEWED("dead-letter-body-viewed"),
+    DEAD_LETTER_REPLAYED("dead-letter-replayed"),
+    DEAD_LETTER_DISCARDED("dead-letter-discarded");
 
     private final String wire;
 

@@ -73,9 +73,11 @@ public record BrokerTopology(
 
         for (String in : List.of(addresses.referralsIn(), addresses.statusIn())) {
             queues.add(anycast(in));
+            // The hub sends here only to replay a dead letter on an administrator's command, marked with the
+            // original sender, which the intake believes only of the hub's own account.
             security.put(in, Set.of(
                     grant(ROLE_AGENCY, Permission.SEND),
-                    grant(ROLE_HUB, Permission.CONSUME, Permission.BROWSE),
+                    grant(ROLE_HUB, Permission.SEND, Permission.CONSUME, Permission.BROWSE),
                     grant(ROLE_ADMIN, Permission.BROWSE, Permission.MANAGE)));
             // The hub dead-letters, with the reason, the delivery after the last allowed attempt; the broker's own
             // limit is one above that, as a backstop for a hub that crashes while dead-lettering.
@@ -102,8 +104,10 @@ public record BrokerTopology(
                 .setMaxRedeliveryDelay(delivery.maxRedeliveryDelay().toMillis()));
 
         queues.add(anycast(addresses.dead()));
+        // The hub browses dead letters for the triage views and consumes one (by its key) to replay or discard it,
+        // in the transaction that re-sends it: never two copies, never none.
         security.put(addresses.dead(), Set.of(
-                grant(ROLE_HUB, Permission.SEND),
+                grant(ROLE_HUB, Permission.SEND, Permission.CONSUME, Permission.BROWSE),
                 grant(ROLE_ADMIN, Permission.CONSUME, Permission.BROWSE, Permission.MANAGE)));
         settings.put(addresses.dead(), new AddressSettings().setMaxDeliveryAttempts(-1));
 

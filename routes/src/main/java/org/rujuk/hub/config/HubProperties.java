@@ -132,14 +132,17 @@ public record HubProperties(
 
     /**
      * How a message that fails for a technical reason is retried: the broker redelivers it with back-off, and
-     * on the {@code maxAttempts}-th delivery the hub moves it to the dead-letter address with its reason.
+     * on the {@code maxAttempts}-th delivery the hub moves it to the dead-letter address with its reason. An
+     * administrator may have the hub re-send a dead letter at most {@code maxReplays} times; one that fails after
+     * that stays dead.
      */
     public record Delivery(
             @DefaultValue("5") @Min(1) int maxAttempts,
             @DefaultValue("1s") @NotNull Duration redeliveryDelay,
             @DefaultValue("2.0") double redeliveryMultiplier,
             @DefaultValue("60s") @NotNull Duration maxRedeliveryDelay,
-            @DefaultValue("2") @Min(1) int consumers) {
+            @DefaultValue("2") @Min(1) int consumers,
+            @DefaultValue("3") @Min(0) int maxReplays) {
     }
 
     /**

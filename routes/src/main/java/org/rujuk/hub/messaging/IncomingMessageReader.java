@@ -13,6 +13,7 @@ import org.apache.activemq.artemis.jms.client.ActiveMQMessage;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.component.jms.JmsMessage;
+import org.rujuk.hub.config.HubAccounts;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,6 +22,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class IncomingMessageReader implements Processor {
+
+    private final String hubUser;
+
+    public IncomingMessageReader(HubAccounts accounts) {
+        this.hubUser = accounts.hub().username();
+    }
 
     /** Puts the {@link IncomingMessage} on the exchange, where the route's beans and error handling find it. */
     @Override
@@ -89,7 +96,17 @@ public class IncomingMessageReader implements Processor {
         }
         int deliveryCount = jms.propertyExists("JMSXDeliveryCount") ? jms.getIntProperty("JMSXDeliveryCount") : 1;
         String address = core.getAddress();
-        return new IncomingMessage(body, "amq:" + core.getMessageID(), core.getValidatedUserID(), deliveryCount,
-                address, text);
+        String key = "amq:" + core.getMessageID();
+        String sender = core.getValidatedUserID();
+        IncomingMessage.Replay replay = null;
+        // Only the hub's account may speak for another sender: the broker stamps the validated user (an agency
+        // cannot forge it), and only agencies and the hub may send to the inbound addresses.
+        if (hubUser.equals(sender) && jms.propertyExists(IncomingMessage.Replay.SENDER)
+                && jms.propertyExists(IncomingMessage.Replay.OF) && jms.propertyExists(IncomingMessage.Replay.COUNT)) {
+            replay = new IncomingMessage.Replay(jms.getIntProperty(IncomingMessage.Replay.COUNT), key);
+            sender = jms.getStringProperty(IncomingMessage.Replay.SENDER);
+            key = jms.getStringProperty(IncomingMessage.Replay.OF);
+        }
+        return new IncomingMessage(body, key, sender, deliveryCount, address, text, replay);
     }
 }

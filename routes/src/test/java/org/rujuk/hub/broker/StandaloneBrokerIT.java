@@ -76,6 +76,7 @@ class StandaloneBrokerIT {
     private static int brokerPort;
     private static Map<String, String> hubEnvironment;
     private static ChildProcess hub;
+    private static int hubPort;
 
     @RegisterExtension
     static final TestWatcher PRINT_LOGS_ON_FAILURE = new TestWatcher() {
@@ -268,6 +269,76 @@ class StandaloneBrokerIT {
                         + " and rujuk.broker.url does not say sslEnabled=true");
     }
 
+    @Test
+    @Order(9)
+    void administratorReplaysAndDiscardsDeadLettersOnTheExternalBroker() throws Exception {
+        // What the hub cannot answer: a message its own account sends without a replay's marks.
+        ObjectNode unanswerable = referral("police", "social");
+        // A dead letter as the hub's dead-letter route writes it, for a referral police sent.
+        ObjectNode referral = referral("police", "social");
+        String key = "amq:" + (1_000_000_000L + new SecureRandom().nextInt(1_000_000));
+        var hubAccount = new org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory(
+                "tcp://127.0.0.1:" + brokerPort, "hub", hubEnvironment.get("RUJUK_HUB_PASSWORD"));
+        try (var connection = hubAccount.createConnection()) {
+            var session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            try (var producer = session.createProducer(session.createQueue(REFERRALS_IN))) {
+                producer.send(session.createTextMessage(unanswerable.toString()));
+            }
+            var dead = session.createTextMessage(referral.toString());
+            dead.setStringProperty("rujukType", "dead-letter");
+            dead.setStringProperty("rujukMessageKey", key);
+            dead.setStringProperty("rujukSender", "police");
+            dead.setStringProperty("rujukOriginalAddress", REFERRALS_IN);
+            dead.setStringProperty("rujukDeadReason", "database unavailable");
+            dead.setStringProperty("rujukDeadAt", java.time.OffsetDateTime.now().toString());
+            dead.setIntProperty("rujukDeliveryCount", 6);
+            dead.setIntProperty("rujukReplayCount", 0);
+            try (var producer = session.createProducer(session.createQueue("rujuk.dead"))) {
+                producer.send(dead);
+            }
+        }
+        String admin = hubEnvironment.get("RUJUK_ADMIN_PASSWORD");
+        JsonNode listed = await("the unanswerable message dead-lettered").atMost(WAIT)
+                .until(() -> api("GET", "/api/v1/dead-letters?referralId=" + referralId(unanswerable), admin, null),
+                        page -> page.path("total").asInt() == 1);
+        JsonNode hubs = listed.path("items").get(0);
+        assertThat(hubs.path("sender").asText()).isEqualTo("hub");
+        assertThat(hubs.path("replayable").asBoolean()).isFalse();
+
+        try (var police = agency("police"); var social = agency("social")) {
+            JsonNode replayed = api("POST", "/api/v1/dead-letters/" + key + "/replay", admin, null);
+            assertThat(replayed.path("outcomes").get(0).path("result").asText()).isEqualTo("REPLAYED");
+            assertThat(social.receive(inbox("social"), selectorFor(referral))).as("replayed referral").isNotNull();
+            JsonNode receipt = police.receiveJson(inbox("police"), selectorFor(referral));
+            assertThat(receipt.path("type").asText()).isEqualTo("receipt");
+
+            // An agency's message claiming to be a replay for another agency is that agency's own, and refused.
+            ObjectNode forged = referral("social", "health");
+            police.send(REFERRALS_IN, forged.toString(), Map.of("rujukReplaySender", "social",
+                    "rujukReplayOf", key, "rujukReplayCount", "1"));
+            JsonNode rejection = police.receiveJson(inbox("police"), selectorFor(forged));
+            assertThat(rejection.path("errors").findValuesAsText("pointer")).contains("/from");
+        }
+        JsonNode discarded = api("POST", "/api/v1/dead-letters/" + hubs.path("key").asText() + "/discard", admin,
+                "{\"reason\":\"sent by the hub's own account by mistake\"}");
+        assertThat(discarded.path("outcomes").get(0).path("result").asText()).isEqualTo("DISCARDED");
+        assertThat(api("GET", "/api/v1/dead-letters", admin, null).path("total").asInt()).isZero();
+        assertThat(api("GET", "/api/v1/audit/verify", admin, null).path("intact").asBoolean()).isTrue();
+    }
+
+    private static JsonNode api(String method, String path, String adminPassword, String json) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hubPort + path))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                        .encodeToString(("admin:" + adminPassword).getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json))
+                .build();
+        var response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(200);
+        return ContractJson.mapper().readTree(response.body());
+    }
+
     // ---- the broker: the official distribution, a fresh instance, the shipped configuration
 
     private static Path createBrokerInstance() throws Exception {
@@ -337,6 +408,7 @@ class StandaloneBrokerIT {
     private static ChildProcess startHub(String name) throws IOException {
         Path jar = hubJar();
         int port = TestPorts.free();
+        hubPort = port;
         Path dir = Files.createDirectories(WORK.resolve(name));
         var process = new ChildProcess(name, WORK.resolve(name + ".log"), List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),

@@ -136,6 +136,65 @@ class DashboardBrowserTest extends HubIntegrationTest {
         assertThat(browser.getPageSource()).doesNotContain(theirs.get("caseRef").asText());
     }
 
+    @Test
+    void aCoordinatorSeesDeadLettersAndAnAdministratorReadsReplaysAndDiscardsThem() throws Exception {
+        faults.arm("referral", org.rujuk.hub.FaultInjection.Point.BEFORE_LEDGER, 10_000);
+        ObjectNode toReplay = referral("police", "social");
+        ObjectNode toDiscard = referral("police", "health");
+        String replayId = toReplay.get("referralId").asText();
+        String discardId = toDiscard.get("referralId").asText();
+        var dead = broker.server().locateQueue(
+                org.apache.activemq.artemis.api.core.SimpleString.of(properties.addresses().dead()));
+        try (var police = agency("police"); var social = agency("social")) {
+            police.sendText(referralsIn(), toReplay.toString());
+            police.sendText(referralsIn(), toDiscard.toString());
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> dead.getMessageCount() == 2);
+            faults.disarmAll();
+
+            logIn("coordinator");
+            open("/dead-letters");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Surat mati"));
+            assertThat(browser.findElement(By.id("dead-table")).getText())
+                    .contains(replayId, discardId, "police", "rujuk.referrals.in", "injected fault");
+            assertThat(browser.findElements(By.className("dead-replay"))).isEmpty();
+            assertThat(browser.findElements(By.className("dead-body"))).isEmpty();
+            assertThat(browser.getPageSource()).doesNotContain(toReplay.get("summary").asText());
+            screenshot("dead-letters");
+
+            browser.manage().deleteAllCookies();
+            logIn("admin");
+            open("/dead-letters");
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("dead-table")));
+            row(replayId).findElement(By.className("dead-body")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("dead-body-text")));
+            assertThat(browser.findElement(By.id("dead-body-text")).getText()).contains(replayId);
+            assertThat(jdbc.sql("select count(*) from audit_log where action = 'dead-letter-body-viewed' "
+                    + "and actor = 'admin' and referral_id = cast(:id as uuid)").param("id", replayId)
+                    .query(Long.class).single()).isEqualTo(1);
+
+            open("/dead-letters");
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("dead-table")));
+            row(replayId).findElement(By.cssSelector(".dead-replay button")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("dead-outcomes"), "dikirim ulang"));
+            assertThat(social.receive(inbox("social"), selectorFor(toReplay), 10_000)).isNotNull();
+
+            var discard = row(discardId).findElement(By.className("dead-discard"));
+            discard.findElement(By.name("reason")).sendKeys("Dikirim ulang oleh polisi dengan id baru");
+            discard.findElement(By.tagName("button")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("dead-outcomes"), "dibuang"));
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("dead-none")));
+            screenshot("dead-letters-admin");
+        }
+        assertThat(dead.getMessageCount()).isZero();
+        assertThat(jdbc.sql("select status from dead_letter_log where referral_id = cast(:id as uuid)")
+                .param("id", discardId).query(String.class).single()).isEqualTo("discarded");
+    }
+
+    private org.openqa.selenium.WebElement row(String referralId) {
+        return browser.findElements(By.cssSelector("#dead-table tr[data-key]")).stream()
+                .filter(tr -> tr.getText().contains(referralId)).findFirst().orElseThrow();
+    }
+
     private byte[] downloadWithBrowserSession(String path) throws Exception {
         var cookies = new StringBuilder();
         for (var cookie : browser.manage().getCookies()) {
