@@ -160,11 +160,11 @@ final class Broker {
         }
     }
 
-    /** A management operation on the broker, as Rujuk's administrator, over CORE. */
+    /** A management operation on the broker, as the broker's own administrator (as the hub provisions), over CORE. */
     Object manage(String resource, String operation, Object... arguments) throws Exception {
         try (var locator = ActiveMQClient.createServerLocator(url());
                 var factory = locator.createSessionFactory();
-                var session = factory.createSession(RUJUK_ADMIN_USER, RUJUK_ADMIN_PASSWORD, false, true, true, false, 1)) {
+                var session = factory.createSession(ADMIN_USER, ADMIN_PASSWORD, false, true, true, false, 1)) {
             session.start();
             var request = session.createMessage(false);
             ManagementHelper.putOperationInvocation(request, resource, operation, arguments);

@@ -219,7 +219,7 @@ final class Faults {
                     {"addressFullMessagePolicy":"PAGE","maxSizeMessages":100,"pageLimitMessages":200,
                      "pageFullMessagePolicy":"FAIL","deadLetterAddress":"rujuk.dead","expiryAddress":"rujuk.dead",
                      "autoCreateAddresses":false,"autoCreateQueues":false}""");
-            int referrals = profile.controlReferrals() * 2;
+            int referrals = profile.addressFull();
             var generator = lab.generate("full" + suffix(protectedRun), 0, referrals, 10_000, 0,
                     protectedRun ? "durable" : "fire-and-forget");
             generator.waitFor(600);
