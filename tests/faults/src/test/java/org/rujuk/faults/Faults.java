@@ -100,10 +100,7 @@ final class Faults {
                 lab.broker.kill();
                 long pause = ThreadLocalRandom.current().nextLong(0, 10_001);
                 pauses.add(pause);
-                LATER.schedule(() -> {
-                    lab.broker.start();
-                    return null;
-                }, pause, TimeUnit.MILLISECONDS).get();
+                after(pause, lab.broker::start);
             });
             lab.settle(List.of(generator), quiet(protectedRun), SETTLE_SECONDS);
             return new Run(done + " broker kills (SIGKILL, restarted after " + seconds(pauses) + ")",
@@ -123,10 +120,7 @@ final class Faults {
             int done = atRandomMoments(lab, referrals, stalls.size(), () -> {
                 int stall = iterator.next();
                 lab.broker.freeze();
-                LATER.schedule(() -> {
-                    lab.broker.thaw();
-                    return null;
-                }, stall, TimeUnit.SECONDS).get();
+                after(stall * 1000L, lab.broker::thaw);
             });
             lab.settle(List.of(generator), quiet(protectedRun), SETTLE_SECONDS);
             return new Run(done + " broker stalls (SIGSTOP/SIGCONT) of " + stalls.subList(0, done) + " s",
@@ -147,10 +141,7 @@ final class Faults {
                 lab.postgres.kill();
                 long pause = ThreadLocalRandom.current().nextLong(1_000, 5_001);
                 pauses.add(pause);
-                LATER.schedule(() -> {
-                    lab.postgres.start();
-                    return null;
-                }, pause, TimeUnit.MILLISECONDS).get();
+                after(pause, lab.postgres::start);
             });
             lab.settle(List.of(generator), quiet(protectedRun), SETTLE_SECONDS);
             return new Run(done + " PostgreSQL kills (SIGKILL, restarted after " + seconds(pauses) + ")",
@@ -255,6 +246,14 @@ final class Faults {
             done++;
         }
         return done;
+    }
+
+    /** Runs the action after the pause and returns when it is done (a restart returns once the process is up). */
+    private static void after(long millis, Action action) throws Exception {
+        LATER.schedule(() -> {
+            action.run();
+            return null;
+        }, millis, TimeUnit.MILLISECONDS).get();
     }
 
     private static int quiet(boolean protectedRun) {
