@@ -235,7 +235,8 @@ final class Faults {
      */
     private static int atRandomMoments(Lab lab, int referrals, int times, Action fault) throws Exception {
         long expected = referrals * 6L;
-        long step = Math.max(10, expected / (times + 1));
+        // On average the faults are spread over the first 80 % of the load, so all of them land while there is work.
+        long step = Math.max(10, expected * 8 / (10L * times));
         int done = 0;
         for (int i = 0; i < times; i++) {
             long target = lab.received() + ThreadLocalRandom.current().nextLong(step / 2, step * 3 / 2);
