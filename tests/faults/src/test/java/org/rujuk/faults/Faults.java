@@ -59,7 +59,8 @@ final class Faults {
                         "the hub's JMS consumer not transacted, and a stall longer than its 30 s call timeout",
                         Faults::brokerStall),
                 new Fault("postgres-kill", "a failed ledger write rolls the message back for redelivery",
-                        "the hub's JMS consumer not transacted", Faults::postgresKill),
+                        "the hub's JMS consumer not transacted, and the database away for 40 s (longer than the "
+                                + "connection pool's 30 s wait)", Faults::postgresKill),
                 new Fault("poison", "bounded attempts, then rujuk.dead with the reason; redelivery back-off",
                         "unbounded attempts (rujuk.delivery.max-attempts=1000)", Faults::poison),
                 new Fault("resend", "the ledger absorbs a re-sent referral, however late",
@@ -139,7 +140,9 @@ final class Faults {
             var pauses = new ArrayList<Long>();
             int done = atRandomMoments(lab, referrals, kills, () -> {
                 lab.postgres.kill();
-                long pause = ThreadLocalRandom.current().nextLong(1_000, 5_001);
+                // Unprotected, a short outage can go unnoticed: the connection pool waits up to 30 s for a connection.
+                // The control keeps the database away longer, so every message taken meanwhile meets the failure.
+                long pause = protectedRun ? ThreadLocalRandom.current().nextLong(1_000, 5_001) : 40_000;
                 pauses.add(pause);
                 after(pause, lab.postgres::start);
             });
@@ -230,17 +233,20 @@ final class Faults {
     }
 
     /**
-     * Injects {@code times} faults at random points of the load, measured in messages the agencies have received
-     * (so each lands while the hub has work), and answers how many it injected before the load was done.
+     * Injects {@code times} faults at random points of the load, measured in messages the agencies have received (so
+     * each lands while the hub has work): points drawn up front between 5 % and 85 % of the messages the load should
+     * produce. Answers how many it injected (fewer only if the load stopped moving).
      */
     private static int atRandomMoments(Lab lab, int referrals, int times, Action fault) throws Exception {
         long expected = referrals * 6L;
-        // On average the faults are spread over the first 80 % of the load, so all of them land while there is work.
-        long step = Math.max(10, expected * 8 / (10L * times));
-        int done = 0;
+        long[] points = new long[times];
         for (int i = 0; i < times; i++) {
-            long target = lab.received() + ThreadLocalRandom.current().nextLong(step / 2, step * 3 / 2);
-            if (target >= expected * 9 / 10 || !lab.awaitReceived(target, CONTROL_QUIET_SECONDS)) {
+            points[i] = ThreadLocalRandom.current().nextLong(expected / 20, expected * 17 / 20);
+        }
+        java.util.Arrays.sort(points);
+        int done = 0;
+        for (long point : points) {
+            if (!lab.awaitReceived(point, CONTROL_QUIET_SECONDS)) {
                 break;
             }
             fault.run();
