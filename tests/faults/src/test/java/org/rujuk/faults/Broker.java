@@ -68,6 +68,9 @@ final class Broker {
                     "bash", suite.artemisHome().resolve("bin/artemis").toString(), "create",
                     "--silent", "--force", "--host", "127.0.0.1", "--default-port", String.valueOf(port),
                     "--no-web", "--require-login", "--user", ADMIN_USER, "--password", ADMIN_PASSWORD,
+                    // The one acceptor speaks every protocol; the per-protocol ones would take fixed ports (5445,
+                    // 5672, 1883, 61613) that another broker on the machine, e.g. a parallel build's, may hold.
+                    "--no-amqp-acceptor", "--no-hornetq-acceptor", "--no-mqtt-acceptor", "--no-stomp-acceptor",
                     "--nio", "--no-autotune", "--java-memory", "768M", instance.toString()),
                     suite.javaEnvironment(), dir);
             if (create.waitFor(120) != 0) {
