@@ -153,14 +153,7 @@ public class HandoffLedger {
                 return new StatusResult.Applied(handoff, already);
             }
             Reporter reporter = handoff.fromAgency().equals(update.from()) ? Reporter.SENDER : Reporter.RECEIVER;
-            // A late report of a state a later one already implied (a "received" that arrives after the
-            // "accepted" it was implied by) is the same news again, not a move backwards: a no-op.
-            if (reporter == Reporter.RECEIVER && wasImplied(update.referralId(), update.status())) {
-                return new StatusResult.Repeated(handoff);
-            }
-            // The same status from the same party with the same `at` is the same message sent again (an agency
-            // that could not tell whether its send went through), however far the hand-off has moved since.
-            if (wasReported(update)) {
+            if (isNoNews(update, reporter)) {
                 return new StatusResult.Repeated(handoff);
             }
             Decision decision = HandoffStateMachine.decide(handoff.state(), update.status(), reporter);
@@ -214,18 +207,20 @@ public class HandoffLedger {
         return record(referralId).map(record -> new HandoffView(record, events(referralId, null)));
     }
 
-    private boolean wasImplied(UUID referralId, HandoffState state) {
-        return jdbc.sql("select count(*) from handoff_event where referral_id = :id and state = :state and implied")
-                .param("id", referralId).param("state", state.wire()).query(Long.class).single() > 0;
-    }
-
-    private boolean wasReported(StatusUpdate update) {
-        return jdbc.sql("""
-                        select count(*) from handoff_event where referral_id = :id and state = :state and not implied
-                        and reported_by = :from and reported_at = :at""")
+    /**
+     * Whether the hand-off already went through the reported state in a way that makes this report no news: a
+     * later state implied it (a "received" arriving after the "accepted" it was implied by), or the same party
+     * reported it with the same `at` (the same message sent again by an agency that could not tell whether its send
+     * went through), however far the hand-off has moved since. One row at most: a state is entered once.
+     */
+    private boolean isNoNews(StatusUpdate update, Reporter reporter) {
+        return jdbc.sql("select implied, reported_by, reported_at from handoff_event where referral_id = :id"
+                        + " and state = :state")
                 .param("id", update.referralId()).param("state", update.status().wire())
-                .param("from", update.from()).param("at", update.at())
-                .query(Long.class).single() > 0;
+                .query((rs, n) -> rs.getBoolean("implied") ? reporter == Reporter.RECEIVER
+                        : update.from().equals(rs.getString("reported_by"))
+                                && update.at().isEqual(rs.getObject("reported_at", OffsetDateTime.class)))
+                .optional().orElse(false);
     }
 
     private List<HandoffEvent> events(UUID referralId, String messageKey) {
